@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "ogiwatch",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "ogiwatch", targets: ["ogiwatch"]),
+        .executable(name: "ogiwatch-bench", targets: ["ogiwatch-bench"]),
+        .library(name: "OgiwatchCore", targets: ["OgiwatchCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSystemd",
+            pkgConfig: "libsystemd",
+            providers: [.apt(["libsystemd-dev"])]
+        ),
+        .target(
+            name: "OgiwatchCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "OgiwatchReaders",
+            dependencies: ["OgiwatchCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .target(
+            name: "OgiwatchCheck",
+            dependencies: ["OgiwatchCore", "OgiwatchReaders"]
+        ),
+        .executableTarget(
+            name: "ogiwatch",
+            dependencies: [
+                "OgiwatchCore", "OgiwatchReaders", "OgiwatchCheck",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "ogiwatch-bench",
+            dependencies: ["OgiwatchCore", "OgiwatchReaders", "OgiwatchCheck"]
+        ),
+        .testTarget(name: "OgiwatchCoreTests", dependencies: ["OgiwatchCore"]),
+        .testTarget(name: "OgiwatchReadersTests", dependencies: ["OgiwatchReaders", "OgiwatchCore"]),
+        .testTarget(name: "OgiwatchCheckTests", dependencies: ["OgiwatchCheck", "OgiwatchReaders", "OgiwatchCore"]),
+    ]
+)

@@ -1,0 +1,34 @@
+/// How much a finding matters. The order is the order of `--fail-on`.
+public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
+    case info, warning, error
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool {
+        lhs.rank < rhs.rank
+    }
+
+    private var rank: Int {
+        switch self {
+        case .info: 0
+        case .warning: 1
+        case .error: 2
+        }
+    }
+
+    /// syslog priority, as journald and `journalctl -p` expect it.
+    public var syslogPriority: Int {
+        switch self {
+        case .error: 3
+        case .warning: 4
+        case .info: 6
+        }
+    }
+
+    /// The word a clerk reads.
+    public var chinese: String {
+        switch self {
+        case .error: "错误"
+        case .warning: "警告"
+        case .info: "提示"
+        }
+    }
+}

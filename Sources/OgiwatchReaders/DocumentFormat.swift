@@ -1,0 +1,16 @@
+/// The report formats ogiwatch knows, chosen by file extension.
+public enum DocumentFormat: String, Sendable, Equatable, CaseIterable {
+    case txt, docx, pdf, html
+
+    /// The format for a file name, or nil when the extension is not a report format.
+    public init?(fileName: String) {
+        guard let dot = fileName.lastIndex(of: ".") else { return nil }
+        switch fileName[fileName.index(after: dot)...].lowercased() {
+        case "txt", "text": self = .txt
+        case "docx": self = .docx
+        case "pdf": self = .pdf
+        case "html", "htm", "shtml", "xhtml": self = .html
+        default: return nil
+        }
+    }
+}

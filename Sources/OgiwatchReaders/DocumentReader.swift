@@ -1,0 +1,41 @@
+import OgiwatchCore
+
+/// Turns a file or its bytes into a `Document`, whatever the format.
+///
+/// Every failure comes back as a `DocumentProblem` naming the reason, so the caller can
+/// record it as a finding for that file and go on with the next one.
+public enum DocumentReader {
+    /// Read a file from disk without following symlinks or blocking on FIFOs.
+    public static func read(path: String, limits: ReadLimits = .standard) -> Result<Document, DocumentProblem> {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let format = DocumentFormat(fileName: name) else {
+            return .failure(DocumentProblem(.unsupported, "不支持的文件类型：仅检查 .txt、.docx、.pdf、.html 格式的年度报告"))
+        }
+        do {
+            let bytes = try FileBytes.read(path: path, maxBytes: limits.maxFileBytes)
+            return read(bytes: bytes, format: format, limits: limits)
+        } catch let problem as DocumentProblem {
+            return .failure(problem)
+        } catch {
+            return .failure(DocumentProblem(.unreadable, "无法读取文件：\(error)"))
+        }
+    }
+
+    /// Read bytes already in memory.
+    public static func read(bytes: [UInt8], format: DocumentFormat, limits: ReadLimits = .standard) -> Result<Document, DocumentProblem> {
+        do {
+            switch format {
+            case .txt:
+                return .success(try PlainTextReader.read(bytes: bytes))
+            case .docx:
+                return .success(try DocxReader.read(bytes: bytes, limits: limits))
+            case .pdf, .html:
+                return .failure(DocumentProblem(.unsupported, "暂不支持 .\(format.rawValue) 格式，请提供 .txt 或 .docx 版本"))
+            }
+        } catch let problem as DocumentProblem {
+            return .failure(problem)
+        } catch {
+            return .failure(DocumentProblem(.unreadable, "无法解析文件：\(error)"))
+        }
+    }
+}

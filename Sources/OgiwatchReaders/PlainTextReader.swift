@@ -1,0 +1,135 @@
+import OgiwatchCore
+
+/// Reads `.txt` reports: text exported from Word (one table cell per line, each starting with
+/// a tab) or from PDF (one table row per line, cells separated by tabs). Domain §2.1–2.2.
+public enum PlainTextReader {
+    public static func read(bytes: [UInt8]) throws(DocumentProblem) -> Document {
+        let text = try TextDecoding.decode(bytes)
+        return parse(text)
+    }
+
+    /// Split decoded text into paragraphs and tables.
+    public static func parse(_ text: String) -> Document {
+        let lines = splitLines(text)
+        var artifacts: [Artifact] = []
+        let cleaned = lines.enumerated().map { index, line in
+            stripArtifacts(line, line: index + 1, into: &artifacts)
+        }
+        let blocks = looksTabSeparated(cleaned) ? tabRowBlocks(cleaned) : cellPerLineBlocks(cleaned)
+        return Document(blocks: blocks, artifacts: artifacts)
+    }
+
+    static func splitLines(_ text: String) -> [Substring] {
+        // Swift treats "\r\n" as one Character, so splitting on isNewline covers LF, CRLF and CR.
+        text.split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline })
+    }
+
+    /// Word's `[bookmark: _GoBack]` markers are glued to paragraphs; remove and remember them.
+    static func stripArtifacts(_ line: Substring, line number: Int, into artifacts: inout [Artifact]) -> Substring {
+        guard line.contains("[bookmark:") else { return line }
+        var result = ""
+        var rest = line[...]
+        while let start = rest.range(of: "[bookmark:") {
+            result += rest[..<start.lowerBound]
+            guard let end = rest[start.upperBound...].firstIndex(of: "]") else {
+                rest = rest[start.lowerBound...]
+                break
+            }
+            artifacts.append(Artifact(text: String(rest[start.lowerBound...end]), line: number))
+            rest = rest[rest.index(after: end)...]
+        }
+        result += rest
+        return Substring(result)
+    }
+
+    /// PDF exports put a whole row on one line; Word exports put each cell on its own line
+    /// behind a single leading tab.
+    static func looksTabSeparated(_ lines: [Substring]) -> Bool {
+        var cellLines = 0
+        var rowLines = 0
+        for line in lines {
+            guard let firstTab = line.firstIndex(of: "\t") else { continue }
+            if firstTab == line.startIndex, !line.dropFirst().contains("\t") {
+                cellLines += 1
+            } else {
+                rowLines += 1
+            }
+        }
+        return rowLines > cellLines
+    }
+
+    static func isBlank(_ line: Substring) -> Bool {
+        line.allSatisfy { $0.isWhitespace || $0 == "\u{3000}" || $0 == "\u{00A0}" }
+    }
+
+    /// Cell per line: a blank line ends a row; a tab-less line right after a cell continues
+    /// it (`\t商业` + `企业`); a tab-less line after a blank line ends the table.
+    static func cellPerLineBlocks(_ lines: [Substring]) -> [Document.Block] {
+        var blocks: [Document.Block] = []
+        var rows: [Row] = []
+        var cells: [Cell] = []
+        var rowLine = 0
+        var tableLine = 0
+        var previousWasCell = false
+
+        func endRow() {
+            if !cells.isEmpty { rows.append(Row(cells: cells, line: rowLine)) }
+            cells = []
+        }
+        func endTable() {
+            endRow()
+            if !rows.isEmpty { blocks.append(.table(Table(rows: rows, layout: .grid, line: tableLine))) }
+            rows = []
+        }
+
+        for (index, line) in lines.enumerated() {
+            let number = index + 1
+            if line.first == "\t" {
+                if rows.isEmpty, cells.isEmpty { tableLine = number }
+                if cells.isEmpty { rowLine = number }
+                cells.append(Cell(String(line.dropFirst())))
+                previousWasCell = true
+            } else if isBlank(line) {
+                endRow()
+                previousWasCell = false
+            } else if previousWasCell, !cells.isEmpty {
+                cells[cells.count - 1].text += String(line)
+            } else {
+                endTable()
+                blocks.append(.paragraph(Paragraph(String(line), line: number)))
+                previousWasCell = false
+            }
+        }
+        endTable()
+        return blocks
+    }
+
+    /// One row per line, cells split on tabs. Page breaks put blank lines inside tables, so
+    /// only a non-blank line without a tab ends one.
+    static func tabRowBlocks(_ lines: [Substring]) -> [Document.Block] {
+        var blocks: [Document.Block] = []
+        var rows: [Row] = []
+        var tableLine = 0
+
+        func endTable() {
+            if !rows.isEmpty { blocks.append(.table(Table(rows: rows, layout: .loose, line: tableLine))) }
+            rows = []
+        }
+
+        for (index, line) in lines.enumerated() {
+            let number = index + 1
+            if line.contains("\t") {
+                if rows.isEmpty { tableLine = number }
+                let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map { Cell(String($0)) }
+                rows.append(Row(cells: cells, line: number))
+            } else if isBlank(line) {
+                continue
+            } else {
+                endTable()
+                blocks.append(.paragraph(Paragraph(String(line), line: number)))
+            }
+        }
+        endTable()
+        return blocks
+    }
+}
