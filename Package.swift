@@ -43,8 +43,13 @@ let package = Package(
             name: "ogiwatch-bench",
             dependencies: ["OgiwatchCore", "OgiwatchReaders", "OgiwatchCheck"]
         ),
-        .testTarget(name: "OgiwatchCoreTests", dependencies: ["OgiwatchCore"]),
-        .testTarget(name: "OgiwatchReadersTests", dependencies: ["OgiwatchReaders", "OgiwatchCore"]),
-        .testTarget(name: "OgiwatchCheckTests", dependencies: ["OgiwatchCheck", "OgiwatchReaders", "OgiwatchCore"]),
+        .target(
+            name: "OgiwatchFixtures",
+            dependencies: ["OgiwatchCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Tests/OgiwatchFixtures"
+        ),
+        .testTarget(name: "OgiwatchCoreTests", dependencies: ["OgiwatchCore", "OgiwatchFixtures"]),
+        .testTarget(name: "OgiwatchReadersTests", dependencies: ["OgiwatchReaders", "OgiwatchCore", "OgiwatchFixtures"]),
+        .testTarget(name: "OgiwatchCheckTests", dependencies: ["OgiwatchCheck", "OgiwatchReaders", "OgiwatchCore", "OgiwatchFixtures"]),
     ]
 )
