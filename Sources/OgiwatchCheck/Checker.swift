@@ -1,35 +1,43 @@
 import OgiwatchCore
 import OgiwatchReaders
 
-/// Reads one file and evaluates the rule set against it. (Skeleton: engine lands next.)
+/// Reads one file and evaluates the rule set against it: the one pipeline shared by
+/// `ogiwatch check`, the daemon and the benchmark.
 public struct Checker: Sendable {
-    public var limits: ReadLimits
+    public let ruleSet: RuleSet
+    public let limits: ReadLimits
 
-    public init(limits: ReadLimits = .standard) {
+    public init(ruleSet: RuleSet, limits: ReadLimits = .standard) {
+        self.ruleSet = ruleSet
         self.limits = limits
     }
 
     public func check(path: String) -> CheckResult {
-        let name = path
         let format = DocumentFormat(fileName: path)
-        switch DocumentReader.read(path: path, limits: limits) {
-        case .success:
-            return CheckResult(name: name, format: format, findings: [])
-        case .failure(let problem):
-            return CheckResult(name: name, format: format,
-                               findings: [Finding(rule: problem.rule, severity: .error, message: problem.reason)],
-                               problem: problem)
-        }
+        return result(name: path, format: format, DocumentReader.read(path: path, limits: limits))
     }
 
+    /// For callers that read the file themselves (the daemon hashes the same bytes).
     public func check(bytes: [UInt8], format: DocumentFormat, name: String) -> CheckResult {
-        switch DocumentReader.read(bytes: bytes, format: format, limits: limits) {
-        case .success:
-            return CheckResult(name: name, format: format, findings: [])
+        result(name: name, format: format, DocumentReader.read(bytes: bytes, format: format, limits: limits))
+    }
+
+    /// Checks a document already read, e.g. one built in memory.
+    public func check(document: Document, format: DocumentFormat?, name: String) -> CheckResult {
+        let (report, findings) = ruleSet.evaluate(document)
+        return CheckResult(name: name, format: format, findings: findings, template: report.template?.id,
+                           organ: report.organ, year: report.year)
+    }
+
+    private func result(name: String, format: DocumentFormat?, _ read: Result<Document, DocumentProblem>) -> CheckResult {
+        switch read {
+        case .success(let document):
+            return check(document: document, format: format, name: name)
         case .failure(let problem):
-            return CheckResult(name: name, format: format,
-                               findings: [Finding(rule: problem.rule, severity: .error, message: problem.reason)],
-                               problem: problem)
+            let rule = ruleSet.rule(problem.rule)
+            let message = rule.map { $0.message.replacingOccurrences(of: "{reason}", with: problem.reason) } ?? problem.reason
+            let finding = Finding(rule: problem.rule, severity: rule?.severity ?? .error, message: message)
+            return CheckResult(name: name, format: format, findings: [finding], problem: problem)
         }
     }
 }

@@ -1,0 +1,93 @@
+/// Runs every applicable rule of a rule set against one report.
+struct Evaluator {
+    let ruleSet: RuleSet
+    let report: Report
+    /// Whitespace-free normalised prose: the whole document and each section body.
+    let documentText: String
+    let sectionText: [Int: String]
+
+    init(ruleSet: RuleSet, report: Report) {
+        self.ruleSet = ruleSet
+        self.report = report
+        self.documentText = Normalize.compact(report.paragraphs.map(\.text).joined())
+        var texts: [Int: String] = [:]
+        for section in report.sections where texts[section.number] == nil {
+            texts[section.number] = Normalize.compact(section.body.map(\.text).joined())
+        }
+        self.sectionText = texts
+    }
+
+    func findings() -> [Finding] {
+        var findings: [Finding] = []
+        for rule in ruleSet.rules where rule.isEnabled && applies(rule) {
+            let severity = rule.severity(forYear: report.year)
+            for check in rule.allChecks {
+                for hit in hits(check) {
+                    findings.append(Finding(rule: rule.id, severity: hit.severity ?? check.severity ?? severity,
+                                            message: Self.render(rule.message, hit.vars), location: hit.location,
+                                            expected: hit.expected, actual: hit.actual))
+                }
+            }
+        }
+        return findings
+    }
+
+    func applies(_ rule: RuleSpec) -> Bool {
+        if let templates = rule.templates, !templates.contains(report.template?.id ?? "") { return false }
+        guard let when = rule.when else { return true }
+        if let from = when.yearFrom, (report.year ?? 0) < from { return false }
+        if let until = when.yearUntil, (report.year ?? Int.max) > until { return false }
+        if let pattern = when.organMatches, ruleSet.cache.firstMatch(pattern, in: report.organ ?? "") == nil { return false }
+        if let pattern = when.organNotMatches, ruleSet.cache.firstMatch(pattern, in: report.organ ?? "") != nil { return false }
+        return true
+    }
+
+    func hits(_ check: CheckSpec) -> [Hit] {
+        switch check.kind {
+        case .sectionsPresent: sectionsPresent()
+        case .sectionOrder: sectionOrder()
+        case .headingFormat: headingFormat()
+        case .extraSection: extraSection()
+        case .sectionEmpty: sectionEmpty(check)
+        case .metadata: metadata(check)
+        case .artifacts: artifacts(check)
+        case .text: text(check)
+        case .templateDetected: templateDetected()
+        case .templateYear: templateYear()
+        case .rowsPresent: rowsPresent(check)
+        case .labels: labels(check)
+        case .tableFound: tableFound(check)
+        case .equation: equation(check)
+        case .blankCells: blankCells(check)
+        case .valueDomain: valueDomain(check)
+        case .narrativeNumber: narrativeNumber(check)
+        case .enumerationSum: enumerationSum(check)
+        case .reader: []
+        }
+    }
+
+    /// Fills `{name}` placeholders; unknown names become empty so a message never shows braces.
+    static func render(_ template: String, _ vars: [String: String]) -> String {
+        var out = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            out += rest[..<open]
+            out += vars[String(rest[rest.index(after: open)..<close])] ?? ""
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
+    }
+
+    static let numerals = ["", "一", "二", "三", "四", "五", "六"]
+
+    static func numeral(_ n: Int) -> String { n < numerals.count ? numerals[n] : String(n) }
+
+    func table(_ name: String?) -> ReportTable? { name.flatMap { report.tables[$0] } }
+
+    /// 二 for T2: the name a clerk uses.
+    static func tableNumeral(_ name: String) -> String {
+        ["T2": "二", "T3": "三", "T4": "四"][name] ?? name
+    }
+
+    static func sectionOf(table name: String) -> String { tableNumeral(name) }
+}

@@ -1,0 +1,120 @@
+/// What a document says once read against the template: title, organ, year, the six
+/// sections and the tables 二 三 四 with labelled rows and columns.
+public struct Report: Sendable {
+    public var title: String?
+    public var titleLine: Int?
+    /// Organ and year as the title states them (META.TITLE_ORGAN_YEAR looks only here).
+    public var titleOrgan: String?
+    public var titleYear: Int?
+    /// Best knowledge of organ and year, from the title or else the body.
+    public var organ: String?
+    public var year: Int?
+    public var template: TemplateSpec?
+    /// Markers of each template found in the document (domain §1.7), by template id.
+    public var templateMarkers: [String: [String]]
+    public var sections: [ReportSection]
+    /// Headings beyond 六 or of the pre-2019 format.
+    public var extraHeadings: [Paragraph]
+    public var tables: [String: ReportTable]
+    public var artifacts: [Artifact]
+    /// Every paragraph, in order, for document-wide text rules.
+    public var paragraphs: [Paragraph]
+
+    public init(title: String? = nil, titleLine: Int? = nil, titleOrgan: String? = nil, titleYear: Int? = nil,
+                organ: String? = nil, year: Int? = nil, template: TemplateSpec? = nil,
+                templateMarkers: [String: [String]] = [:], sections: [ReportSection] = [],
+                extraHeadings: [Paragraph] = [], tables: [String: ReportTable] = [:],
+                artifacts: [Artifact] = [], paragraphs: [Paragraph] = []) {
+        self.title = title
+        self.titleLine = titleLine
+        self.titleOrgan = titleOrgan
+        self.titleYear = titleYear
+        self.organ = organ
+        self.year = year
+        self.template = template
+        self.templateMarkers = templateMarkers
+        self.sections = sections
+        self.extraHeadings = extraHeadings
+        self.tables = tables
+        self.artifacts = artifacts
+        self.paragraphs = paragraphs
+    }
+
+    /// The first section found with this number.
+    public func section(_ number: Int) -> ReportSection? {
+        sections.first { $0.number == number }
+    }
+}
+
+public struct ReportSection: Sendable {
+    public var number: Int
+    /// The heading as written.
+    public var heading: String
+    public var line: Int
+    /// The body paragraphs (tables are in `Report.tables`).
+    public var body: [Paragraph]
+    /// Tables that appeared in the section, in order.
+    public var tables: [Table]
+
+    public init(number: Int, heading: String, line: Int, body: [Paragraph] = [], tables: [Table] = []) {
+        self.number = number
+        self.heading = heading
+        self.line = line
+        self.body = body
+        self.tables = tables
+    }
+}
+
+/// A table read against its template: rows found by label, cells by column.
+public struct ReportTable: Sendable {
+    public var spec: TableSpec
+    public var rows: [ReportRow]
+    /// Why the table could not be fully read, one entry per problem; empty when it was.
+    public var problems: [String]
+    /// Data rows whose label matches no template row.
+    public var unknownRows: [UnknownRow]
+    public var line: Int?
+
+    public init(spec: TableSpec, rows: [ReportRow] = [], problems: [String] = [], unknownRows: [UnknownRow] = [], line: Int? = nil) {
+        self.spec = spec
+        self.rows = rows
+        self.problems = problems
+        self.unknownRows = unknownRows
+        self.line = line
+    }
+
+    public func row(_ key: String) -> ReportRow? {
+        rows.first { $0.spec.key == key }
+    }
+}
+
+public struct ReportRow: Sendable {
+    public var spec: RowSpec
+    public var columns: [ColumnSpec]
+    /// One value per column, in column order.
+    public var values: [CellValue]
+    /// The label as found (whitespace-free, normalised), for TPL.LABELS.
+    public var foundLabel: String
+    /// True when the official label appears in the text around the row.
+    public var labelMatches: Bool
+    public var line: Int
+
+    public init(spec: RowSpec, columns: [ColumnSpec], values: [CellValue], foundLabel: String, labelMatches: Bool, line: Int) {
+        self.spec = spec
+        self.columns = columns
+        self.values = values
+        self.foundLabel = foundLabel
+        self.labelMatches = labelMatches
+        self.line = line
+    }
+
+    public func value(_ columnKey: String) -> CellValue? {
+        guard let i = columns.firstIndex(where: { $0.key == columnKey }), i < values.count else { return nil }
+        return values[i]
+    }
+}
+
+public struct UnknownRow: Sendable {
+    public var label: String
+    public var line: Int
+}

@@ -1,0 +1,40 @@
+/// Reads a `Document` as an annual report: sections, metadata, template and tables.
+public struct ReportBuilder: Sendable {
+    public let sections: [SectionSpec]
+    public let templates: [TemplateSpec]
+
+    public init(sections: [SectionSpec], templates: [TemplateSpec]) {
+        self.sections = sections
+        self.templates = templates
+    }
+
+    public func build(_ document: Document) -> Report {
+        let split = SectionSplitter(specs: sections).split(document)
+        let meta = ReportMetadata(preamble: split.preamble, sections: split.sections)
+        let tableText = Normalize.compact(document.tables.flatMap(\.rows).flatMap(\.cells).map(\.text).joined())
+        var markers: [String: [String]] = [:]
+        for template in templates {
+            let found = template.markers.filter { tableText.contains(Normalize.compact($0)) }
+            if !found.isEmpty { markers[template.id] = found }
+        }
+        let template = Self.detect(templates: templates, markers: markers)
+        var report = Report(title: meta.title, titleLine: meta.titleLine, titleOrgan: meta.titleOrgan,
+                            titleYear: meta.titleYear, organ: meta.organ, year: meta.year, template: template,
+                            templateMarkers: markers, sections: split.sections, extraHeadings: split.extraHeadings,
+                            artifacts: document.artifacts, paragraphs: document.paragraphs)
+        if let template {
+            report.tables = TableExtractor(template: template).extract(sections: split.sections, allTables: document.tables)
+        }
+        return report
+    }
+
+    /// The template with the most markers in the tables. Real reports mix them (a 2021 table
+    /// 二 with the 2019 （六） row), so the majority decides and the rules report the mix.
+    static func detect(templates: [TemplateSpec], markers: [String: [String]]) -> TemplateSpec? {
+        if let best = templates.max(by: { (markers[$0.id]?.count ?? 0) < (markers[$1.id]?.count ?? 0) }),
+           (markers[best.id]?.count ?? 0) > 0 {
+            return best
+        }
+        return nil
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+
+/// Title, organ and year (domain §2.6).
+struct ReportMetadata {
+    var title: String?
+    var titleLine: Int?
+    var titleOrgan: String?
+    var titleYear: Int?
+    var organ: String?
+    var year: Int?
+
+    init(preamble: [Paragraph], sections: [ReportSection]) {
+        let titleLines = Self.titleLines(preamble)
+        if !titleLines.isEmpty {
+            title = titleLines.map { Normalize.trimCell($0.text) }.joined()
+            titleLine = titleLines.first?.line
+        }
+        if let title {
+            let compact = Normalize.compact(title)
+            titleYear = Self.year(in: compact)
+            titleOrgan = Self.organ(inTitle: compact)
+        }
+        let bodyText = Normalize.compact((preamble + sections.flatMap(\.body)).map(\.text).joined())
+        organ = titleOrgan ?? Self.organ(inBody: bodyText)
+        year = titleYear ?? Self.statisticsYear(bodyText) ?? Self.dominantYear(
+            Normalize.compact(sections.first(where: { $0.number == 1 })?.body.map(\.text).joined() ?? bodyText))
+    }
+
+    /// The short lines at the top, before prose or the first heading: 000 splits its title
+    /// over two lines (organ, then year and wording).
+    static func titleLines(_ preamble: [Paragraph]) -> [Paragraph] {
+        var lines: [Paragraph] = []
+        for p in preamble {
+            let t = Normalize.trimCell(p.text)
+            if t.isEmpty { continue }
+            if t.count > 60 || t.hasSuffix("。") || t.hasSuffix("：") || t.hasSuffix(":") { break }
+            lines.append(p)
+            if lines.count == 3 { break }
+        }
+        return lines
+    }
+
+    static let chineseDigits: [Character: Int] = [
+        "〇": 0, "○": 0, "零": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+        "六": 6, "七": 7, "八": 8, "九": 9,
+    ]
+
+    /// The report year in a title: `2021年`, `二〇二一年度`.
+    static func year(in compact: String) -> Int? {
+        let chars = Array(compact)
+        guard chars.count >= 5 else { return nil }
+        for i in 0...(chars.count - 5) where chars[i + 4] == "年" {
+            let window = chars[i..<(i + 4)]
+            if window.allSatisfy({ $0.isASCII && $0.isNumber }), let y = Int(String(window)), (2000...2099).contains(y) {
+                return y
+            }
+            let digits = window.compactMap { chineseDigits[$0] }
+            if digits.count == 4, digits[0] == 2 {
+                let y = digits.reduce(0) { $0 * 10 + $1 }
+                if (2000...2099).contains(y) { return y }
+            }
+        }
+        return nil
+    }
+
+    /// The organ is what the title says before the year or the report wording.
+    static func organ(inTitle compact: String) -> String? {
+        var end = compact.endIndex
+        for stop in ["政府信息公开", "信息公开", "年度报告"] {
+            if let r = compact.range(of: stop), r.lowerBound < end { end = r.lowerBound }
+        }
+        var head = String(compact[..<end])
+        if let y = year(in: compact) {
+            for form in [String(y), chineseYear(y)] {
+                if let r = head.range(of: form) { head = String(head[..<r.lowerBound]) }
+            }
+        }
+        while let last = head.last, "年度".contains(last) || last.isNumber { head.removeLast() }
+        return head.count >= 2 ? head : nil
+    }
+
+    static func chineseYear(_ y: Int) -> String {
+        let names: [Character] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+        return String(String(y).compactMap { $0.wholeNumberValue.map { names[$0] } })
+    }
+
+    static let organSuffixes = ["街道办事处", "人民政府", "街道", "办公室", "委员会", "管理局", "局", "镇", "乡"]
+
+    /// When the title names no organ (003), the most repeated `…街道`-like name in the body.
+    static func organ(inBody compact: String) -> String? {
+        var counts: [String: Int] = [:]
+        let chars = Array(compact)
+        for suffix in organSuffixes {
+            let s = Array(suffix)
+            var i = 0
+            while i + s.count <= chars.count {
+                if Array(chars[i..<(i + s.count)]) == s {
+                    for prefixLength in 2...6 where i - prefixLength >= 0 {
+                        let prefix = chars[(i - prefixLength)..<i]
+                        guard prefix.allSatisfy(isHan), !prefix.contains(where: { "我本该各全的和及在对由于".contains($0) }) else { break }
+                        counts[String(prefix) + suffix, default: 0] += 1
+                    }
+                }
+                i += 1
+            }
+        }
+        return counts.filter { $0.value >= 2 }.max { a, b in
+            a.value != b.value ? a.value < b.value : a.key.count < b.key.count
+        }?.key
+    }
+
+    static func isHan(_ c: Character) -> Bool {
+        c.unicodeScalars.allSatisfy { (0x4E00...0x9FFF).contains($0.value) }
+    }
+
+    /// 「统计期限…2021年1月1日」.
+    static func statisticsYear(_ compact: String) -> Int? {
+        guard let r = compact.range(of: "年1月1日") else { return nil }
+        let before = compact[..<r.lowerBound].suffix(4)
+        guard let y = Int(before), (2000...2099).contains(y) else { return nil }
+        return y
+    }
+
+    /// The most frequent `20xx年` in section 一.
+    static func dominantYear(_ compact: String) -> Int? {
+        var counts: [Int: Int] = [:]
+        let chars = Array(compact)
+        var i = 0
+        while i + 4 < chars.count {
+            if chars[i] == "2", chars[i + 1] == "0", chars[i + 4] == "年",
+               let y = Int(String(chars[i..<(i + 4)])), (i == 0 || !(chars[i - 1].isNumber)) {
+                counts[y, default: 0] += 1
+            }
+            i += 1
+        }
+        return counts.max { a, b in a.value != b.value ? a.value < b.value : a.key < b.key }?.key
+    }
+}

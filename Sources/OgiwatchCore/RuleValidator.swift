@@ -1,0 +1,108 @@
+/// Finds mistakes in a merged rule set before it is used: a check that lacks what its kind
+/// needs, a table, row or column that no template has, a pattern name that is not defined.
+struct RuleValidator {
+    let sections: [SectionSpec]
+    let templates: [TemplateSpec]
+    let rules: [RuleSpec]
+    let patterns: [String: String]
+
+    static let tableNames = ["T2", "T3", "T4"]
+
+    func problems() -> [String] {
+        var problems: [String] = []
+        if sections.isEmpty { problems.append("没有定义任何部分（sections）") }
+        if templates.isEmpty { problems.append("没有定义任何模板（template）") }
+        for rule in rules {
+            let say = { (text: String) in problems.append("规则 \(rule.id)：\(text)") }
+            if rule.allChecks.isEmpty { say("没有 check") }
+            if let id = rule.messageID, id.count != 32 || !id.allSatisfy(\.isHexDigit) { say("message_id 必须是 32 位十六进制数") }
+            for t in rule.templates ?? [] where !templates.contains(where: { $0.id == t }) { say("未知模板 \(t)") }
+            for check in rule.allChecks { validate(check, say: say) }
+            for name in Self.patternNames(in: rule) where patterns[name] == nil { say("未定义的命名模式 $\(name)") }
+        }
+        return problems
+    }
+
+    private func validate(_ check: CheckSpec, say: (String) -> Void) {
+        let kind = check.kind.rawValue
+        func need(_ present: Bool, _ field: String) { if !present { say("\(kind) 需要 \(field)") } }
+        for table in (check.tables ?? []) + [check.table].compactMap({ $0 }) where !Self.tableNames.contains(table) {
+            say("未知表格 \(table)（应为 T2、T3 或 T4）")
+        }
+        switch check.kind {
+        case .equation:
+            need(check.table != nil, "table")
+            need(check.forEach == "row" || check.forEach == "column", "for_each: row 或 column")
+            need(!(check.left ?? []).isEmpty, "left")
+            need(!(check.right ?? []).isEmpty, "right")
+            if let op = check.op, !["=", "<=", ">="].contains(op) { say("op 只能是 =、<= 或 >=") }
+            if let table = check.table, let forEach = check.forEach { validateKeys(check, table: table, forEach: forEach, say: say) }
+        case .blankCells, .valueDomain:
+            need(check.table != nil, "table")
+        case .rowsPresent:
+            need(check.table != nil, "table")
+            need(!(check.rows ?? []).isEmpty, "rows")
+        case .labels, .tableFound:
+            need(!(check.tables ?? []).isEmpty, "tables")
+        case .text:
+            need(check.scope != nil, "scope")
+            need(check.requireAny != nil || check.requireAll != nil || check.forbidAny != nil, "require_any、require_all 或 forbid_any")
+            if check.scope == "section" { need(check.section != nil, "section") }
+        case .sectionEmpty:
+            need(!(check.sections ?? []).isEmpty, "sections")
+        case .metadata:
+            need(!(check.require ?? []).isEmpty, "require")
+        case .narrativeNumber:
+            need(!(check.claims ?? []).isEmpty, "claims")
+        case .enumerationSum:
+            need(!(check.units ?? []).isEmpty, "units")
+        case .sectionsPresent, .sectionOrder, .headingFormat, .extraSection, .artifacts, .templateDetected, .templateYear, .reader:
+            break
+        }
+    }
+
+    /// Every key an equation names must exist in at least one template's table.
+    private func validateKeys(_ check: CheckSpec, table: String, forEach: String, say: (String) -> Void) {
+        let specs = templates.map { t in table == "T2" ? t.tables.T2 : table == "T3" ? t.tables.T3 : t.tables.T4 }
+        let rowKeys = Set(specs.flatMap(\.allRows).map(\.key))
+        let rowTags = Set(specs.flatMap(\.allRows).flatMap { $0.tags ?? [] })
+        let columnKeys = Set(specs.flatMap { ($0.columns ?? []) + ($0.blocks ?? []).flatMap(\.columns) }.map(\.key))
+        let (termKeys, termTags) = forEach == "column" ? (rowKeys, rowTags) : (columnKeys, Set<String>())
+        let (iterKeys, _) = forEach == "column" ? (columnKeys, 0) : (rowKeys, 0)
+        for term in (check.left ?? []) + (check.right ?? []) {
+            if term.hasPrefix("@") {
+                if !termTags.contains(String(term.dropFirst())) { say("未知标签 \(term)") }
+            } else if !termKeys.contains(term) {
+                say("表 \(table) 中没有 \(term)")
+            }
+        }
+        for key in (forEach == "column" ? check.columns : check.rows) ?? [] where !iterKeys.contains(key) {
+            say("表 \(table) 中没有 \(key)")
+        }
+    }
+
+    static func patternNames(in rule: RuleSpec) -> [String] {
+        rule.allChecks.flatMap(textPatterns).filter { $0.hasPrefix("$") }.map { String($0.dropFirst()) }
+    }
+
+    /// All regular expressions a rule uses, named patterns resolved.
+    static func regexes(in rule: RuleSpec, patterns: [String: String]) -> [String] {
+        rule.allChecks.flatMap { check -> [String] in
+            let text: [String] = textPatterns(check).map { resolve($0, patterns) }
+            let claims: [String] = (check.claims ?? []).map(\.pattern)
+            return text + claims
+        }
+    }
+
+    static func textPatterns(_ check: CheckSpec) -> [String] {
+        var all: [String] = check.requireAny ?? []
+        all += check.requireAll ?? []
+        all += check.forbidAny ?? []
+        all += check.unlessAny ?? []
+        return all
+    }
+
+    static func resolve(_ pattern: String, _ patterns: [String: String]) -> String {
+        pattern.hasPrefix("$") ? patterns[String(pattern.dropFirst())] ?? pattern : pattern
+    }
+}

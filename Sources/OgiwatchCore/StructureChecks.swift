@@ -1,0 +1,90 @@
+/// Checks on the six sections, the title and authoring leftovers.
+extension Evaluator {
+    func sectionsPresent() -> [Hit] {
+        let found = Set(report.sections.map(\.number))
+        return ruleSet.sections.filter { !found.contains($0.number) }.map { spec in
+            Hit(["section": spec.numeral, "title": spec.title], location: Location(section: spec.numeral))
+        }
+    }
+
+    func sectionOrder() -> [Hit] {
+        var hits: [Hit] = []
+        var highest = 0
+        var seen = Set<Int>()
+        for section in report.sections {
+            let numeral = Self.numeral(section.number)
+            if seen.contains(section.number) {
+                hits.append(Hit(["section": numeral, "problem": "重复出现"], location: Location(section: numeral, line: section.line)))
+            } else if section.number < highest {
+                hits.append(Hit(["section": numeral, "problem": "出现在第\(Self.numeral(highest))部分之后"],
+                                location: Location(section: numeral, line: section.line)))
+            }
+            seen.insert(section.number)
+            highest = max(highest, section.number)
+        }
+        return hits
+    }
+
+    func headingFormat() -> [Hit] {
+        report.sections.compactMap { section in
+            guard let spec = ruleSet.sections.first(where: { $0.number == section.number }) else { return nil }
+            let official = "\(spec.numeral)、\(spec.title)"
+            guard Normalize.compact(section.heading) != Normalize.compact(official) else { return nil }
+            return Hit(["section": spec.numeral, "heading": Normalize.trimCell(section.heading), "official": official],
+                       location: Location(section: spec.numeral, line: section.line))
+        }
+    }
+
+    func extraSection() -> [Hit] {
+        report.extraHeadings.map { p in
+            Hit(["heading": Normalize.trimCell(p.text)], location: Location(line: p.line))
+        }
+    }
+
+    func sectionEmpty(_ check: CheckSpec) -> [Hit] {
+        let minimum = check.minChars ?? 1
+        return (check.sections ?? []).compactMap { number in
+            guard let section = report.section(number), let text = sectionText[number] else { return nil }
+            let bare = text.trimmingCharacters(in: CharacterSet(charactersIn: "。.;；"))
+            guard text.count < minimum || bare == "无" || bare.isEmpty else { return nil }
+            let numeral = Self.numeral(number)
+            return Hit(["section": numeral, "length": String(text.count)], location: Location(section: numeral, line: section.line))
+        }
+    }
+
+    func metadata(_ check: CheckSpec) -> [Hit] {
+        let names = ["title": "标题", "title_organ": "机关名称", "title_year": "年度", "organ": "机关名称", "year": "年度"]
+        let missing = (check.require ?? []).filter { field in
+            switch field {
+            case "title": report.title == nil
+            case "title_organ": report.titleOrgan == nil
+            case "title_year": report.titleYear == nil
+            case "organ": report.organ == nil
+            case "year": report.year == nil
+            default: false
+            }
+        }
+        guard !missing.isEmpty else { return [] }
+        return [Hit(["missing": missing.map { names[$0] ?? $0 }.joined(separator: "、"), "title": report.title ?? "（无标题）"],
+                    location: Location(line: report.titleLine))]
+    }
+
+    /// Reader-removed leftovers plus template placeholders and `XX` blanks left in the text.
+    func artifacts(_ check: CheckSpec) -> [Hit] {
+        var hits = report.artifacts.map { a in
+            Hit(["artifact": a.text], location: Location(line: a.line))
+        }
+        let patterns = (check.forbidAny ?? []).map { RuleValidator.resolve($0, ruleSet.patterns) }
+        for p in report.paragraphs {
+            let text = Normalize.compact(p.text)
+            for pattern in patterns {
+                if let match = ruleSet.cache.firstMatch(pattern, in: text) {
+                    hits.append(Hit(["artifact": match[0]], location: Location(line: p.line)))
+                }
+            }
+        }
+        return hits
+    }
+}
+
+import Foundation

@@ -1,0 +1,105 @@
+/// One official report template (2019 or 2021) as declared in `Rules/template-*.yaml`: how to
+/// recognise it and the labelled rows and columns of its tables.
+public struct TemplateSpec: Sendable, Codable, Equatable {
+    /// `2019` or `2021`; rules name templates by this id.
+    public var id: String
+    public var name: String
+    /// Labels found only in this template (domain §1.7), compared after normalisation.
+    public var markers: [String]
+    /// Report years the template governs; a report of another year using it is a mismatch.
+    public var yearFrom: Int?
+    public var yearUntil: Int?
+    public var tables: Tables
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, markers, tables
+        case yearFrom = "year_from"
+        case yearUntil = "year_until"
+    }
+
+    public func governs(year: Int) -> Bool {
+        (yearFrom.map { year >= $0 } ?? true) && (yearUntil.map { year <= $0 } ?? true)
+    }
+
+    public struct Tables: Sendable, Codable, Equatable {
+        public var T2: TableSpec
+        public var T3: TableSpec
+        public var T4: TableSpec
+    }
+}
+
+/// A statistical table: its columns and its rows in template order.
+///
+/// Table 二 is a series of blocks, each with its own columns; tables 三 and 四 have one set
+/// of columns for all rows.
+public struct TableSpec: Sendable, Codable, Equatable {
+    /// 二, 三 or 四, as clerks name the table.
+    public var numeral: String
+    public var columns: [ColumnSpec]?
+    public var rows: [RowSpec]?
+    public var blocks: [BlockSpec]?
+
+    /// Rows in template order, blocks flattened.
+    public var allRows: [RowSpec] {
+        if let blocks { return blocks.flatMap(\.rows) }
+        return rows ?? []
+    }
+}
+
+/// One block of table 二: a caption such as 第二十条第（一）项, a header, rows.
+public struct BlockSpec: Sendable, Codable, Equatable {
+    /// The item numeral in the caption, e.g. `一` for 第二十条第（一）项.
+    public var item: String
+    public var columns: [ColumnSpec]
+    public var rows: [RowSpec]
+}
+
+public struct ColumnSpec: Sendable, Codable, Equatable {
+    public var key: String
+    public var label: String
+    /// What the cells may hold; decides which values are reported as malformed.
+    public var domain: Domain?
+
+    public enum Domain: String, Sendable, Codable, Equatable {
+        /// Non-negative integers (件, 条).
+        case count
+        /// Integers that may carry a sign (2019 本年增/减).
+        case signed
+        /// Money in 万元, decimals allowed.
+        case wan
+        /// Money with an optional unit (元/万元), as in 采购总金额.
+        case money
+    }
+}
+
+public struct RowSpec: Sendable, Codable, Equatable {
+    public var key: String
+    /// The official label, shown in findings and compared by TPL.LABELS.
+    public var label: String
+    /// The group label printed before the first row of a group, e.g. （三）不予公开.
+    public var group: String?
+    /// A regular expression matched against the normalised, whitespace-free label text.
+    public var match: String
+    /// Names a rule can use to address several rows at once, e.g. `leaf` for outcome rows.
+    public var tags: [String]?
+    /// For a row of an older template tolerated in this one: the rows it stands in for.
+    /// Such a row is only taken when none of those rows is present.
+    public var standsFor: [String]?
+
+    enum CodingKeys: String, CodingKey {
+        case key, label, group, match, tags
+        case standsFor = "stands_for"
+    }
+
+    public func hasTag(_ tag: String) -> Bool { tags?.contains(tag) ?? false }
+}
+
+/// One of the six sections, with the keywords that make a numbered line its heading.
+public struct SectionSpec: Sendable, Codable, Equatable {
+    public var number: Int
+    public var numeral: String
+    /// The official heading without its numbering.
+    public var title: String
+    /// Alternatives; a heading matches when its title contains every keyword of one of them.
+    public var keywords: [[String]]
+}

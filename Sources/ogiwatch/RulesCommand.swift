@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import OgiwatchCheck
+import OgiwatchCore
+
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "查看、解释和检查规则集。",
+        subcommands: [List.self, Explain.self, Lint.self]
+    )
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "列出全部规则及其严重程度。")
+        @OptionGroup var rules: RuleOptions
+
+        func run() throws {
+            let set = try rules.load()
+            var out = ""
+            for rule in set.rules {
+                let state = rule.isEnabled ? rule.severity.rawValue : "off"
+                let scope = rule.templates.map { " [\($0.joined(separator: ","))]" } ?? ""
+                out += rule.id.padding(toLength: 30, withPad: " ", startingAt: 0) + state.padding(toLength: 9, withPad: " ", startingAt: 0)
+                    + rule.title + scope + "\n"
+            }
+            print(out, terminator: "")
+        }
+    }
+
+    struct Explain: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "解释一条规则：检查什么、为什么、严重程度和日志 MESSAGE_ID。")
+        @Argument(help: "规则 id，如 T3.BALANCE") var id: String
+        @OptionGroup var rules: RuleOptions
+
+        func run() throws {
+            let set = try rules.load()
+            guard let rule = set.rule(id) ?? set.rule(id.uppercased()) else {
+                throw ValidationError("没有规则 \(id)；用 `ogiwatch rules list` 查看全部规则")
+            }
+            var out = "\(rule.id)  \(rule.title)\n"
+            out += "严重程度：\(rule.severity.rawValue)（\(rule.severity.chinese)）" + (rule.isEnabled ? "" : "，已关闭") + "\n"
+            for y in rule.byYear ?? [] {
+                out += "  报告年度 \(y.from.map(String.init) ?? "…")–\(y.until.map(String.init) ?? "…")：\(y.severity.rawValue)\n"
+            }
+            if let t = rule.templates { out += "适用格式：\(t.joined(separator: "、"))\n" }
+            if let w = rule.when {
+                var parts: [String] = []
+                if let f = w.yearFrom { parts.append("\(f) 年度起") }
+                if let u = w.yearUntil { parts.append("至 \(u) 年度") }
+                if let o = w.organMatches { parts.append("机关名称匹配 \(o)") }
+                if let o = w.organNotMatches { parts.append("且不匹配 \(o)") }
+                out += "适用条件：\(parts.joined(separator: "，"))\n"
+            }
+            out += "\n\(rule.explain ?? "")\n\n消息：\(rule.message)\nMESSAGE_ID：\(set.messageID(forRule: rule.id))\n"
+            out += "查看日志：journalctl MESSAGE_ID=\(set.messageID(forRule: rule.id))  或  journalctl OGIWATCH_RULE=\(rule.id)\n"
+            print(out, terminator: "")
+        }
+    }
+
+    struct Lint: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "检查规则目录：YAML 语法、字段、正则表达式、引用的表格行列。",
+            discussion: "规则有效时退出状态为 0，有问题时为 1。"
+        )
+        @Argument(help: "规则目录（默认与 check 相同）") var path: String?
+        @Option(name: .customLong("local-rules"), help: "同时检查的本地规则目录") var localDirectory: String?
+
+        func run() throws {
+            do {
+                let set = try RuleLoader.load(rulesDirectory: path, localDirectory: localDirectory)
+                let enabled = set.rules.filter(\.isEnabled).count
+                print("规则集有效：\(set.rules.count) 条规则（启用 \(enabled) 条），格式 \(set.templates.map(\.id).joined(separator: "、"))，版本 \(set.version)")
+            } catch {
+                FileHandle.standardError.write(Data((error.description + "\n").utf8))
+                throw ExitCode(1)
+            }
+        }
+    }
+}
