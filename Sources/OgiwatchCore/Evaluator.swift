@@ -78,6 +78,13 @@ struct Evaluator {
         return out + rest
     }
 
+    /// The line of the first paragraph holding `excerpt` (whitespace-free), for findings on
+    /// prose found in the joined text.
+    func line(of excerpt: String) -> Int? {
+        let probe = String(excerpt.prefix(12))
+        return report.paragraphs.first { Normalize.compact($0.text).contains(probe) }?.line
+    }
+
     static let numerals = ["", "一", "二", "三", "四", "五", "六"]
 
     static func numeral(_ n: Int) -> String { n < numerals.count ? numerals[n] : String(n) }

@@ -91,7 +91,7 @@ struct RuleValidator {
             let text: [String] = textPatterns(check).map { resolve($0, patterns) }
             let claims: [String] = (check.claims ?? []).map(\.pattern)
             return text + claims
-        }
+        } + [rule.when?.organMatches, rule.when?.organNotMatches].compactMap { $0 }
     }
 
     static func textPatterns(_ check: CheckSpec) -> [String] {

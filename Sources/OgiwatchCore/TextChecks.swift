@@ -51,7 +51,9 @@ extension Evaluator {
         for pattern in check.forbidAny ?? [] {
             for match in ruleSet.cache.matches(resolve(pattern), in: text) where seen.insert(match[0]).inserted {
                 vars["match"] = match[0]
-                hits.append(Hit(vars, location: location))
+                var place = location
+                place.line = line(of: match[0]) ?? location.line
+                hits.append(Hit(vars, location: place))
             }
         }
         return hits
@@ -69,8 +71,10 @@ extension Evaluator {
                 let alternatives = claim.compare.compactMap(evaluate)
                 guard let first = alternatives.first, !alternatives.contains(where: { $0.contains(said) }) else { continue }
                 let tableValue = first.map(CellValue.format).sorted().joined(separator: "/")
+                var place = location
+                place.line = line(of: match[0]) ?? location.line
                 hits.append(Hit(["what": claim.what, "said": number, "table_value": tableValue, "excerpt": match[0]],
-                                location: location, expected: tableValue, actual: number))
+                                location: place, expected: tableValue, actual: number))
             }
         }
         return hits

@@ -1,0 +1,266 @@
+import Foundation
+import OgiwatchCore
+import Testing
+
+/// Every rule has a report that triggers it and one that must not. Defective reports are
+/// copies of the seeds changed in code; expected totals are never written by hand.
+@Suite struct RuleTriggerTests {
+    /// 002 is tab-separated (one table row per line), which makes single-cell edits easy.
+    static func seed002() throws -> String { try SeedReport.text("002") }
+
+    static let t3Row002 = "一、本年新收政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0\t"
+    static let t4Row002 = "0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0"
+
+    func expectFires(_ rule: String, _ text: String, severity: Severity? = nil, _ comment: Comment? = nil) {
+        let result = SeedReport.check(text)
+        let hits = result.findings.filter { $0.rule == rule }
+        #expect(!hits.isEmpty, "\(rule) should fire; got \(SeedReport.rules(result))")
+        if let severity { #expect(hits.allSatisfy { $0.severity == severity }, "\(rule) severity") }
+    }
+
+    func expectSilent(_ rule: String, _ text: String) {
+        let result = SeedReport.check(text)
+        #expect(!SeedReport.fired(result, rule), "\(rule) should not fire; got \(SeedReport.rules(result))")
+    }
+
+    @Test func sectionsPresent() throws {
+        let text = try Self.seed002()
+        expectSilent("STRUCT.SECTIONS_PRESENT", text)
+        expectFires("STRUCT.SECTIONS_PRESENT", text.replacingOnce("五、存在的主要问题及改进情况\n", with: ""), severity: .error)
+    }
+
+    @Test func sectionOrder() throws {
+        let text = try Self.seed002()
+        expectSilent("STRUCT.SECTION_ORDER", text)
+        let swapped = text.replacingOnce("五、存在的主要问题及改进情况", with: "六、其他需要报告的事项（见下）")
+            .replacingOnce("六、其他需要报告的事项\n", with: "五、存在的主要问题及改进情况\n")
+        expectFires("STRUCT.SECTION_ORDER", swapped, severity: .warning)
+    }
+
+    @Test func headingFormat() throws {
+        expectSilent("STRUCT.HEADING_FORMAT", try Self.seed002())
+        expectFires("STRUCT.HEADING_FORMAT", try SeedReport.text("000"), severity: .info)
+    }
+
+    @Test func extraSection() throws {
+        let text = try Self.seed002()
+        expectSilent("STRUCT.EXTRA_SECTION", text)
+        expectFires("STRUCT.EXTRA_SECTION", text + "\n\n七、附件\n\n附件一份。", severity: .warning)
+    }
+
+    @Test func sectionEmpty() throws {
+        let text = try Self.seed002()
+        expectSilent("STRUCT.SECTION_EMPTY", text)
+        let start = try #require(text.range(of: "五、存在的主要问题及改进情况\n"))
+        let end = try #require(text.range(of: "六、其他需要报告的事项"))
+        let emptied = text.replacingCharacters(in: start.upperBound..<end.lowerBound, with: "\n无\n\n")
+        expectFires("STRUCT.SECTION_EMPTY", emptied, severity: .error)
+    }
+
+    @Test func titleOrganYear() throws {
+        expectSilent("META.TITLE_ORGAN_YEAR", try Self.seed002())
+        expectFires("META.TITLE_ORGAN_YEAR", try SeedReport.text("003"), severity: .warning)
+    }
+
+    @Test func titleWording() throws {
+        expectSilent("META.TITLE_WORDING", try Self.seed002())
+        expectFires("META.TITLE_WORDING", try SeedReport.text("000"), severity: .info)
+    }
+
+    @Test func artifacts() throws {
+        let text = try Self.seed002()
+        expectSilent("META.ARTIFACTS", text)
+        expectFires("META.ARTIFACTS", try SeedReport.text("000"), severity: .info)
+        expectFires("META.ARTIFACTS", text.replacingOnce("\n无", with: "\n（文字描述，收取信息处理费情况在此处报告。）"))
+        expectFires("META.ARTIFACTS", text.replacingOnce("牡丹江市西安区牡丹街道", with: "XXXX年××街道"))
+    }
+
+    @Test func statisticsPeriod() throws {
+        expectSilent("META.STAT_PERIOD", try SeedReport.text("000"))
+        expectFires("META.STAT_PERIOD", try Self.seed002(), severity: .info)
+    }
+
+    @Test func templateDetect() throws {
+        let text = try Self.seed002()
+        expectSilent("TPL.DETECT", text)
+        let noTables = text.components(separatedBy: "\n").filter { !$0.contains("\t") }.joined(separator: "\n")
+        expectFires("TPL.DETECT", noTables, severity: .error)
+    }
+
+    @Test func templateYearMismatch() throws {
+        let text = try SeedReport.text("001")
+        expectSilent("TPL.YEAR_MISMATCH", text)
+        // A 2021 report still using the 2019 tables.
+        let relabelled = text.replacingOnce("湛郎街道2020年", with: "湛郎街道2021年")
+        expectFires("TPL.YEAR_MISMATCH", relabelled, severity: .error)
+    }
+
+    @Test func otherProcessingSubRows() throws {
+        let text = try Self.seed002()
+        expectSilent("TPL.T3_OTHER_SUBROWS", text)
+        let lines = text.components(separatedBy: "\n")
+        let merged = lines.filter { !$0.contains("逾期") && !$0.hasPrefix("\t\t3. 其他") }
+        let legacy = merged.map { $0.hasPrefix("\t(七)") ? "其他处理\t(六)\t\t0\t0\t0\t0\t0\t0\t0\n" + $0 : $0 }
+        let result = SeedReport.check(legacy.joined(separator: "\n"))
+        #expect(SeedReport.fired(result, "TPL.T3_OTHER_SUBROWS"))
+        // The 2019-style row stands in for the three sub-rows: the table still counts as read.
+        #expect(!SeedReport.fired(result, "TABLE.MISSING_OR_UNPARSEABLE"), "\(SeedReport.rules(result))")
+    }
+
+    @Test func labels() throws {
+        let text = try Self.seed002()
+        expectSilent("TPL.LABELS", text)
+        expectFires("TPL.LABELS", text.replacingOnce("其他法律行政法规禁止公开", with: "其他法律行政止公开"), severity: .warning)
+    }
+
+    @Test func tableMissingOrUnparseable() throws {
+        let text = try Self.seed002()
+        expectSilent("TABLE.MISSING_OR_UNPARSEABLE", text)
+        let noT4 = text.replacingOnce(Self.t4Row002, with: "")
+        expectFires("TABLE.MISSING_OR_UNPARSEABLE", noT4, severity: .warning)
+        let start = try #require(text.range(of: "行政复议\t"))
+        let noTableFour = text.replacingCharacters(in: start.lowerBound..<(try #require(text.range(of: Self.t4Row002))).upperBound, with: "")
+        expectFires("TABLE.MISSING_OR_UNPARSEABLE", noTableFour, severity: .error)
+        let shortRow = text.replacingOnce(Self.t3Row002, with: "一、本年新收政府信息公开申请数量\t\t0\t0\t0\t0\t0\t")
+        expectFires("TABLE.MISSING_OR_UNPARSEABLE", shortRow, severity: .warning)
+    }
+
+    @Test func rowTotal() throws {
+        let text = try Self.seed002()
+        expectSilent("T3.ROW_TOTAL", text)
+        expectFires("T3.ROW_TOTAL", text.replacingOnce(Self.t3Row002, with: "一、本年新收政府信息公开申请数量\t\t2\t0\t0\t0\t0\t0\t0\t"), severity: .error)
+    }
+
+    @Test func outcomeTotal() throws {
+        let text = try Self.seed002()
+        expectSilent("T3.OUTCOME_TOTAL", text)
+        let changed = text.replacingOnce("(一) 予以公开\t0\t0\t0\t0\t0\t0\t0", with: "(一) 予以公开\t1\t0\t0\t0\t0\t0\t1")
+        let result = SeedReport.check(changed)
+        #expect(SeedReport.fired(result, "T3.OUTCOME_TOTAL"))
+        #expect(!SeedReport.fired(result, "T3.ROW_TOTAL"))
+    }
+
+    @Test func balance() throws {
+        let text = try Self.seed002()
+        expectSilent("T3.BALANCE", text)
+        // Received and answered agree, but the carry-over does not balance.
+        let changed = text.replacingOnce(Self.t3Row002, with: "一、本年新收政府信息公开申请数量\t\t1\t0\t0\t0\t0\t0\t1\t")
+            .replacingOnce("(一) 予以公开\t0\t0\t0\t0\t0\t0\t0", with: "(一) 予以公开\t1\t0\t0\t0\t0\t0\t1")
+            .replacingOnce("\t(七)\t总计\t0\t0\t0\t0\t0\t0\t0", with: "\t(七)\t总计\t1\t0\t0\t0\t0\t0\t1")
+            .replacingOnce("四、结转下年度继续办理\t\t\t0\t0\t0\t0\t0\t0\t0", with: "四、结转下年度继续办理\t\t\t1\t0\t0\t0\t0\t0\t1")
+        let result = SeedReport.check(changed)
+        #expect(SeedReport.fired(result, "T3.BALANCE"))
+        #expect(!SeedReport.fired(result, "T3.OUTCOME_TOTAL"))
+        #expect(!SeedReport.fired(result, "T3.ROW_TOTAL"))
+    }
+
+    @Test func t3BlankCells() throws {
+        expectSilent("T3.BLANK_CELLS", try SeedReport.text("000"))
+        expectFires("T3.BLANK_CELLS", try SeedReport.text("001"), severity: .warning)
+    }
+
+    @Test func t3ValueDomain() throws {
+        let text = try Self.seed002()
+        expectSilent("T3.VALUE_DOMAIN", text)
+        let negative = text.replacingOnce("(一) 予以公开\t0\t0\t0\t0\t0\t0\t0", with: "(一) 予以公开\t0\t0\t0\t0\t0\t-1\t-1")
+        expectFires("T3.VALUE_DOMAIN", negative, severity: .error)
+        let grid = try SeedReport.text("000")
+        expectFires("T3.VALUE_DOMAIN", grid.replacingOnce("\t（一）予以公开\n\t0", with: "\t（一）予以公开\n\t两"), severity: .error)
+    }
+
+    @Test func t4GroupTotal() throws {
+        let text = try Self.seed002()
+        expectSilent("T4.GROUP_TOTAL", text)
+        expectFires("T4.GROUP_TOTAL", text.replacingOnce(Self.t4Row002, with: "1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0"), severity: .error)
+    }
+
+    @Test func t4ValueDomainAndBlanks() throws {
+        let text = try SeedReport.text("000")
+        expectSilent("T4.VALUE_DOMAIN_AND_BLANKS", text)
+        expectFires("T4.VALUE_DOMAIN_AND_BLANKS", text.replacingOnce("\t0\u{A0}\n\t0\u{A0}\n\t0\u{A0}\n\t\u{A0}0", with: "\t0\u{A0}\n\t\n\t0\u{A0}\n\t\u{A0}0"), severity: .warning)
+        expectFires("T4.VALUE_DOMAIN_AND_BLANKS", text.replacingOnce("\t0\u{A0}\n\t0\u{A0}\n\t0\u{A0}\n\t\u{A0}0", with: "\t0\u{A0}\n\t二\n\t0\u{A0}\n\t\u{A0}0"), severity: .error)
+    }
+
+    @Test func t2ValueFormat() throws {
+        expectSilent("T2.VALUE_FORMAT", try SeedReport.text("000"))
+        expectFires("T2.VALUE_FORMAT", try SeedReport.text("004"), severity: .info)
+        let text = try Self.seed002()
+        expectFires("T2.VALUE_FORMAT", text.replacingOnce("行政事业性收费\t0", with: "行政事业性收费\t5元"), severity: .warning)
+    }
+
+    @Test func t2BlankCells() throws {
+        let text = try SeedReport.text("000")
+        expectSilent("T2.BLANK_CELLS", text)
+        expectFires("T2.BLANK_CELLS", text.replacingOnce("\t规章\n\t0", with: "\t规章\n\t"), severity: .warning)
+    }
+
+    @Test func enumerationSum() throws {
+        for seed in ["000", "001", "003", "004"] { expectSilent("NARR.ENUM_SUM", try SeedReport.text(seed)) }
+        expectFires("NARR.ENUM_SUM", try SeedReport.text("003").replacingOnce("政府信824条", with: "政府信825条"), severity: .warning)
+        expectFires("NARR.ENUM_SUM", try SeedReport.text("001").replacingOnce("共104条", with: "共105条"))
+    }
+
+    @Test func requestsVersusTableThree() throws {
+        let text = try SeedReport.text("000")
+        expectSilent("NARR.REQUESTS_VS_T3", text)
+        expectFires("NARR.REQUESTS_VS_T3", text.replacingOnce("办理依申请公开0件", with: "办理依申请公开3件"), severity: .warning)
+    }
+
+    @Test func reviewLitigationVersusTableFour() throws {
+        let text = try Self.seed002()
+        expectSilent("NARR.REVIEW_LITIGATION_VS_T4", text)
+        let claim = text.replacingOnce("\n无", with: "\n本年度发生行政复议2件。")
+        expectFires("NARR.REVIEW_LITIGATION_VS_T4", claim, severity: .warning)
+    }
+
+    @Test func normativeDocumentsVersusTableTwo() throws {
+        expectSilent("NARR.NORMATIVE_DOCS_VS_T2", try SeedReport.text("000"))
+        expectFires("NARR.NORMATIVE_DOCS_VS_T2", try SeedReport.text("001"), severity: .info)
+    }
+
+    @Test func feeStatement() throws {
+        let explicit = try SeedReport.text("003")
+        expectSilent("FEE.STATEMENT", explicit)
+        expectFires("FEE.STATEMENT", try Self.seed002(), severity: .error)
+        expectFires("FEE.STATEMENT", try SeedReport.text("001"), severity: .info)
+        // Only the unrelated 行政事业性收费 is mentioned: not a statement.
+        let text = try Self.seed002()
+        expectFires("FEE.STATEMENT", text.replacingOnce("\n无", with: "\n本年度未收取行政事业性收费。"), severity: .error)
+        for statement in ["全年收取政府信息公开信息处理费 3940 元。", "2021年，无收取信息处理费情况。", "本年度未收取信息处理费。"] {
+            expectSilent("FEE.STATEMENT", text.replacingOnce("\n无", with: "\n" + statement))
+        }
+        let start = try #require(text.range(of: "六、其他需要报告的事项"))
+        expectFires("FEE.STATEMENT", String(text[..<start.lowerBound]), severity: .error)
+    }
+
+    @Test func feeWording() throws {
+        expectSilent("FEE.WORDING", try SeedReport.text("003"))
+        expectFires("FEE.WORDING", try SeedReport.text("000"), severity: .info)
+    }
+
+    @Test func assessmentResultsForPeoplesGovernments() throws {
+        let text = try Self.seed002()
+        expectSilent("GOV.ASSESSMENT_RESULTS", text)
+        let government = text.replacingOnce("牡丹江市西安区牡丹街道 2021", with: "牡丹江市西安区人民政府 2021")
+        expectFires("GOV.ASSESSMENT_RESULTS", government, severity: .warning)
+        let reported = government.replacingOnce("同考核。", with: "同考核。全年开展政府信息公开工作考核、社会评议，未发生责任追究。")
+        expectSilent("GOV.ASSESSMENT_RESULTS", reported)
+    }
+
+    @Test func problemsAndMeasures() throws {
+        let text = try Self.seed002()
+        expectSilent("SEC5.PROBLEMS_AND_MEASURES", text)
+        let start = try #require(text.range(of: "五、存在的主要问题及改进情况\n"))
+        let end = try #require(text.range(of: "六、其他需要报告的事项"))
+        let vague = text.replacingCharacters(in: start.upperBound..<end.lowerBound, with: "\n本年度政务公开工作总体平稳有序，成效明显。\n\n")
+        expectFires("SEC5.PROBLEMS_AND_MEASURES", vague, severity: .info)
+    }
+
+    @Test func unreadableAndUnsupportedFiles() throws {
+        let empty = SeedReport.checker.check(bytes: [], format: .txt, name: "empty.txt")
+        #expect(empty.findings.map(\.rule) == ["DOC.UNREADABLE"])
+        #expect(empty.findings.first?.message.hasPrefix("文件无法读取：") == true)
+        let unsupported = SeedReport.checker.check(path: "/nonexistent/report.rtf")
+        #expect(unsupported.findings.map(\.rule) == ["DOC.UNSUPPORTED"])
+    }
+}
