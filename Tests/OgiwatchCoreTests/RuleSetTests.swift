@@ -1,0 +1,84 @@
+import Foundation
+@testable import OgiwatchCore
+import OgiwatchFixtures
+import Testing
+
+/// The rule set is data: these tests load the shipped files as text and change them.
+@Suite struct RuleSetTests {
+    static func shipped() throws -> [RuleSource] {
+        let dir = RepositoryFiles.rulesDirectory
+        return try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".yaml") }.sorted().map {
+            RuleSource(name: $0, text: try String(contentsOfFile: dir + "/" + $0, encoding: .utf8))
+        }
+    }
+
+    @Test func shippedRulesLoadWithStableMessageIDs() throws {
+        let set = try RuleSet(sources: Self.shipped())
+        #expect(Set(set.templates.map(\.id)) == ["2019", "2021"])
+        #expect(set.sections.count == 6)
+        let ids = set.rules.map { set.messageID(forRule: $0.id) }
+        #expect(Set(ids).count == ids.count)
+        #expect(ids.allSatisfy { $0.count == 32 && $0.allSatisfy(\.isHexDigit) })
+        #expect(set.rule("TPL.T3_OTHER_SUBROWS")?.templates == ["2021"])
+    }
+
+    @Test func catalogCoversEveryRequiredRule() throws {
+        let set = try RuleSet(sources: Self.shipped())
+        let required = ["STRUCT.SECTIONS_PRESENT", "STRUCT.SECTION_ORDER", "STRUCT.HEADING_FORMAT", "META.TITLE_ORGAN_YEAR",
+                        "META.TITLE_WORDING", "META.ARTIFACTS", "META.STAT_PERIOD", "TPL.DETECT", "TPL.YEAR_MISMATCH",
+                        "TPL.T3_OTHER_SUBROWS", "TPL.LABELS", "TABLE.MISSING_OR_UNPARSEABLE", "T3.ROW_TOTAL",
+                        "T3.OUTCOME_TOTAL", "T3.BALANCE", "T3.BLANK_CELLS", "T3.VALUE_DOMAIN", "T4.GROUP_TOTAL",
+                        "T4.VALUE_DOMAIN_AND_BLANKS", "T2.VALUE_FORMAT", "T2.BLANK_CELLS", "NARR.ENUM_SUM",
+                        "NARR.REQUESTS_VS_T3", "FEE.STATEMENT", "FEE.WORDING", "GOV.ASSESSMENT_RESULTS",
+                        "SEC5.PROBLEMS_AND_MEASURES"]
+        #expect(required.filter { set.rule($0) == nil } == [])
+    }
+
+    @Test func localFilesOverrideSeverityAndSwitchRulesOff() throws {
+        let local = RuleSource(name: "local.yaml", text: """
+            overrides:
+              T3.BLANK_CELLS: {severity: error}
+              META.ARTIFACTS: {enabled: false}
+            """, isLocal: true)
+        let set = try RuleSet(sources: Self.shipped() + [local])
+        #expect(set.rule("T3.BLANK_CELLS")?.severity == .error)
+        #expect(set.rule("META.ARTIFACTS")?.isEnabled == false)
+    }
+
+    @Test func localFilesAddRulesWrittenInTheSameLanguage() throws {
+        let local = RuleSource(name: "extra.yaml", text: """
+            rules:
+              - id: LOCAL.NO_WEBSITE
+                severity: warning
+                title: 写明网站
+                message: 正文未写明政府网站地址
+                check: {kind: text, scope: document, require_any: ['gov\\\\.cn']}
+            """, isLocal: true)
+        let set = try RuleSet(sources: Self.shipped() + [local])
+        let (_, findings) = set.evaluate(Document(blocks: [.paragraph(Paragraph("一、总体情况", line: 1))]))
+        #expect(findings.contains { $0.rule == "LOCAL.NO_WEBSITE" && $0.severity == .warning })
+    }
+
+    @Test(arguments: [
+        ("rules: [{id: X.BAD, severity: error, title: t, message: m, check: {kind: equation, table: T3, for_each: column, left: [nope], right: [total]}}]", "nope"),
+        ("rules: [{id: X.BAD, severity: error, title: t, message: m, check: {kind: text, scope: document, require_any: ['(']}}]", "正则表达式无效"),
+        ("rules: [{id: X.BAD, severity: fatal, title: t, message: m, check: {kind: text}}]", "local.yaml"),
+        ("rules: [{id: X.BAD, severity: error, title: t, message: m, check: {kind: no_such_kind}}]", "local.yaml"),
+        ("overrides: {NO.SUCH.RULE: {severity: info}}", "NO.SUCH.RULE"),
+        ("rules: [{id: X.BAD, severity: error, title: t, message: m, check: {kind: text, scope: document, require_any: ['$undefined']}}]", "$undefined"),
+    ])
+    func invalidRulesAreRejectedWithAReason(yaml: String, mentions: String) throws {
+        let local = RuleSource(name: "local.yaml", text: yaml, isLocal: true)
+        #expect {
+            try RuleSet(sources: Self.shipped() + [local])
+        } throws: { error in
+            String(describing: error).contains(mentions)
+        }
+    }
+
+    @Test func shippedRulesMayNotClash() throws {
+        let sources = try Self.shipped()
+        let duplicate = RuleSource(name: "dup.yaml", text: "rules: [{id: T3.BALANCE, severity: error, title: t, message: m, check: {kind: template_detected}}]")
+        #expect(throws: RuleSetError.self) { try RuleSet(sources: sources + [duplicate]) }
+    }
+}
