@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -32,16 +33,20 @@ let package = Package(
             name: "OgiwatchCheck",
             dependencies: ["OgiwatchCore", "OgiwatchReaders"]
         ),
+        .target(name: "OgiwatchWatch"),
+        .target(name: "OgiwatchLedger", dependencies: ["OgiwatchCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "OgiwatchJournal", dependencies: ["OgiwatchCore", "OgiwatchWatch", "CSystemd"]),
         .executableTarget(
             name: "ogiwatch",
             dependencies: [
                 "OgiwatchCore", "OgiwatchReaders", "OgiwatchCheck",
+                "OgiwatchWatch", "OgiwatchLedger", "OgiwatchJournal", .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "ogiwatch-bench",
-            dependencies: ["OgiwatchCore", "OgiwatchReaders", "OgiwatchCheck"]
+            dependencies: ["OgiwatchCore", "OgiwatchReaders", "OgiwatchCheck", "OgiwatchWatch", "OgiwatchLedger", "OgiwatchJournal", "OgiwatchFixtures"]
         ),
         .target(
             name: "OgiwatchFixtures",
@@ -50,6 +55,10 @@ let package = Package(
         ),
         .testTarget(name: "OgiwatchCoreTests", dependencies: ["OgiwatchCore", "OgiwatchFixtures"]),
         .testTarget(name: "OgiwatchReadersTests", dependencies: ["OgiwatchReaders", "OgiwatchCore", "OgiwatchFixtures"]),
+        .testTarget(name: "OgiwatchWatchTests", dependencies: ["OgiwatchWatch"]),
+        .testTarget(name: "OgiwatchLedgerTests", dependencies: ["OgiwatchLedger", "OgiwatchCore"]),
+        .testTarget(name: "OgiwatchJournalTests", dependencies: ["OgiwatchJournal", "OgiwatchCore", "OgiwatchWatch", "OgiwatchFixtures"]),
+        .testTarget(name: "ogiwatchTests", dependencies: ["OgiwatchFixtures", "OgiwatchWatch"]),
         .testTarget(name: "OgiwatchCheckTests", dependencies: ["OgiwatchCheck", "OgiwatchReaders", "OgiwatchCore", "OgiwatchFixtures"]),
     ]
 )

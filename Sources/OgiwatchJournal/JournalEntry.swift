@@ -1,0 +1,86 @@
+import OgiwatchCore
+import OgiwatchWatch
+
+/// One structured journal entry. Field values are bytes because a file name is bytes;
+/// `sd_journal_sendv` frames values holding a newline in binary, so no value can forge a field.
+public struct JournalEntry: Sendable, Equatable {
+    public struct Field: Sendable, Equatable {
+        public var name: String
+        public var value: [UInt8]
+
+        public init(_ name: String, _ value: [UInt8]) {
+            self.name = name
+            self.value = value
+        }
+
+        public init(_ name: String, _ text: String) {
+            self.init(name, Array(text.utf8))
+        }
+    }
+
+    public var message: String
+    public var priority: Int
+    public var messageID: String
+    public var fields: [Field]
+
+    public init(message: String, priority: Int, messageID: String, fields: [Field] = []) {
+        self.message = message
+        self.priority = priority
+        self.messageID = messageID
+        self.fields = fields
+    }
+
+    /// The value of a field, for tests and the stderr fallback.
+    public func value(_ name: String) -> [UInt8]? { fields.first { $0.name == name }?.value }
+
+    /// The entry for one finding in one file. The file name in `MESSAGE` is C-escaped; the raw
+    /// bytes go to `OGIWATCH_FILE`.
+    public static func finding(_ finding: Finding, messageID: String, file: FileIdentity) -> JournalEntry {
+        let where_ = finding.location.display
+        var text = "\(PathBytes.display(file.path))：\(finding.severity.chinese) \(finding.rule)"
+        if !where_.isEmpty { text += "（\(where_)）" }
+        text += "：\(finding.message)"
+        var fields = file.fields
+        fields.append(Field("OGIWATCH_RULE", finding.rule))
+        fields.append(Field("OGIWATCH_SEVERITY", finding.severity.rawValue))
+        let optional: [(String, String?)] = [
+            ("OGIWATCH_SECTION", finding.location.section), ("OGIWATCH_TABLE", finding.location.table),
+            ("OGIWATCH_ROW", finding.location.row), ("OGIWATCH_COLUMN", finding.location.column),
+            ("OGIWATCH_LINE", finding.location.line.map(String.init)),
+            ("OGIWATCH_EXPECTED", finding.expected), ("OGIWATCH_ACTUAL", finding.actual),
+        ]
+        for (name, value) in optional { if let value { fields.append(Field(name, value)) } }
+        return JournalEntry(message: text, priority: finding.severity.syslogPriority, messageID: messageID, fields: fields)
+    }
+
+    /// A verdict, health or housekeeping entry. `file`, when given, adds the file fields.
+    public static func event(_ event: JournalEvent, priority: Int, message: String, file: FileIdentity? = nil,
+                             fields extra: [Field] = []) -> JournalEntry {
+        var fields = [Field("OGIWATCH_EVENT", event.rawValue)]
+        if let file { fields += file.fields }
+        return JournalEntry(message: message, priority: priority, messageID: event.messageID, fields: fields + extra)
+    }
+}
+
+/// What identifies a checked file in every entry about it.
+public struct FileIdentity: Sendable, Equatable {
+    public var path: [UInt8]
+    public var sha256: String?
+    public var organ: String?
+    public var year: Int?
+
+    public init(path: [UInt8], sha256: String? = nil, organ: String? = nil, year: Int? = nil) {
+        self.path = path
+        self.sha256 = sha256
+        self.organ = organ
+        self.year = year
+    }
+
+    var fields: [JournalEntry.Field] {
+        var fields = [JournalEntry.Field("OGIWATCH_FILE", path)]
+        if let sha256 { fields.append(.init("OGIWATCH_SHA256", sha256)) }
+        if let organ { fields.append(.init("OGIWATCH_ORGAN", organ)) }
+        if let year { fields.append(.init("OGIWATCH_YEAR", String(year))) }
+        return fields
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+import OgiwatchCore
+
+/// The daemon's memory of what it has checked, in SQLite (WAL) in the state directory.
+///
+/// Every version is written in one transaction together with its findings, so a kill -9
+/// leaves either the whole version or nothing; the start-up scan re-finds anything missing,
+/// and the unique (path, sha256, rule set) key makes a replay a no-op.
+public struct Ledger: Sendable {
+    let pool: DatabasePool
+    public let path: String
+
+    /// Opens (creating and migrating when needed) `ledger.sqlite` in `directory`.
+    public init(directory: String, readOnly: Bool = false) throws(LedgerError) {
+        try self.init(path: (directory as NSString).appendingPathComponent("ledger.sqlite"), readOnly: readOnly)
+    }
+
+    public init(path: String, readOnly: Bool = false) throws(LedgerError) {
+        self.path = path
+        var configuration = Configuration()
+        configuration.readonly = readOnly
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            if !readOnly { try LedgerSchema.migrator.migrate(pool) }
+        } catch {
+            throw .cannotOpen(path: path, reason: String(describing: error))
+        }
+    }
+
+    /// Stores a version and its findings, clearing any pending row for its path. Returns the
+    /// new id, or nil when this (path, sha256, rule set) was already recorded.
+    @discardableResult
+    public func record(_ version: RecordedVersion) throws(LedgerError) -> Int64? {
+        try guarded {
+            try pool.write { db -> Int64? in
+                let facts = version.facts
+                try db.execute(sql: """
+                    INSERT OR IGNORE INTO version (path, size, mtime_ns, ctime_ns, inode, sha256, template, organ, year,
+                        checked_at, ruleset, status, duplicate_of, journaled)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [Data(facts.path), facts.size, facts.mtimeNanoseconds, facts.ctimeNanoseconds,
+                                     Int64(bitPattern: facts.inode), facts.sha256, version.template, version.organ,
+                                     version.year, version.checkedAt.timeIntervalSince1970, version.ruleSetVersion,
+                                     version.status.rawValue, version.duplicateOf, version.journaled])
+                guard db.changesCount > 0 else { return nil }
+                let id = db.lastInsertedRowID
+                for finding in version.findings {
+                    let location = finding.location
+                    try db.execute(sql: """
+                        INSERT INTO finding (version_id, rule, severity, message, section, table_name, row_name,
+                            column_name, line, expected, actual) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """, arguments: [id, finding.rule, finding.severity.rawValue, finding.message, location.section,
+                                         location.table, location.row, location.column, location.line,
+                                         finding.expected, finding.actual])
+                }
+                try db.execute(sql: "DELETE FROM pending WHERE path = ?", arguments: [Data(facts.path)])
+                return id
+            }
+        }
+    }
+
+    /// Notes that a version's journal entries went out.
+    public func markJournaled(_ id: Int64) throws(LedgerError) {
+        try guarded { try pool.write { try $0.execute(sql: "UPDATE version SET journaled = 1 WHERE id = ?", arguments: [id]) } }
+    }
+
+    /// Remembers a file that looked cut short, so a summary can list it while it waits.
+    public func setPending(path: [UInt8], sha256: String, attempts: Int, reason: String, at date: Date = Date()) throws(LedgerError) {
+        try guarded {
+            try pool.write { db in
+                try db.execute(sql: """
+                    INSERT INTO pending (path, sha256, first_seen, attempts, reason) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256, attempts = excluded.attempts,
+                        reason = excluded.reason
+                    """, arguments: [Data(path), sha256, date.timeIntervalSince1970, attempts, reason])
+            }
+        }
+    }
+
+    public func clearPending(path: [UInt8]) throws(LedgerError) {
+        try guarded { try pool.write { try $0.execute(sql: "DELETE FROM pending WHERE path = ?", arguments: [Data(path)]) } }
+    }
+
+    public func recordHealth(kind: String, detail: String, at date: Date = Date()) throws(LedgerError) {
+        try guarded {
+            try pool.write { db in
+                try db.execute(sql: "INSERT INTO health (at, kind, detail) VALUES (?, ?, ?)",
+                               arguments: [date.timeIntervalSince1970, kind, detail])
+            }
+        }
+    }
+
+    func guarded<T>(_ body: () throws -> T) throws(LedgerError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw .database(String(describing: error))
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import GRDB
+import OgiwatchCore
+
+/// Reads for the daemon's dedup decisions and for `ogiwatch summary`.
+extension Ledger {
+    /// True when this exact content under this path was checked with this rule set.
+    public func contains(path: [UInt8], sha256: String, ruleSetVersion: String) throws(LedgerError) -> Bool {
+        try guarded {
+            try pool.read { db in
+                try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM version WHERE path = ? AND sha256 = ? AND ruleset = ?)",
+                                  arguments: [Data(path), sha256, ruleSetVersion]) ?? false
+            }
+        }
+    }
+
+    /// True when the newest version recorded for `path` under this rule set has the same size,
+    /// mtime, ctime and inode: the file is unchanged and need not be read again.
+    public func isUnchanged(path: [UInt8], size: Int64, mtimeNanoseconds: Int64, ctimeNanoseconds: Int64, inode: UInt64,
+                            ruleSetVersion: String) throws(LedgerError) -> Bool {
+        try guarded {
+            try pool.read { db in
+                guard let row = try GRDB.Row.fetchOne(db, sql: """
+                    SELECT size, mtime_ns, ctime_ns, inode FROM version WHERE path = ? AND ruleset = ? ORDER BY id DESC LIMIT 1
+                    """, arguments: [Data(path), ruleSetVersion]) else { return false }
+                let storedInode: Int64 = row["inode"]
+                return row["size"] == size && row["mtime_ns"] == mtimeNanoseconds && row["ctime_ns"] == ctimeNanoseconds
+                    && UInt64(bitPattern: storedInode) == inode
+            }
+        }
+    }
+
+    /// The first version (not itself a duplicate) with this content under another path.
+    public func original(sha256: String, ruleSetVersion: String, excluding path: [UInt8]) throws(LedgerError) -> RecordedVersion? {
+        try fetch(where: "sha256 = ? AND ruleset = ? AND status != 'duplicate' AND path != ? ORDER BY id LIMIT 1",
+                  [sha256, ruleSetVersion, Data(path)]).first
+    }
+
+    /// Versions checked in `[from, to)`, oldest first, with their findings.
+    public func versions(checkedFrom from: Date, to: Date) throws(LedgerError) -> [RecordedVersion] {
+        try fetch(where: "checked_at >= ? AND checked_at < ? ORDER BY checked_at, id",
+                  [from.timeIntervalSince1970, to.timeIntervalSince1970])
+    }
+
+    public func version(id: Int64) throws(LedgerError) -> RecordedVersion? {
+        try fetch(where: "id = ?", [id]).first
+    }
+
+    /// Every version recorded for `path`, oldest first.
+    public func versions(path: [UInt8]) throws(LedgerError) -> [RecordedVersion] {
+        try fetch(where: "path = ? ORDER BY id", [Data(path)])
+    }
+
+    /// Versions whose journal entries may not have gone out (the process died in between).
+    public func unjournaled() throws(LedgerError) -> [RecordedVersion] {
+        try fetch(where: "journaled = 0 ORDER BY id", [])
+    }
+
+    /// Files that looked cut short and are still waiting.
+    public func pending() throws(LedgerError) -> [PendingFile] {
+        try guarded {
+            try pool.read { db in
+                try GRDB.Row.fetchAll(db, sql: "SELECT * FROM pending ORDER BY first_seen").map { row in
+                    PendingFile(path: [UInt8](row["path"] as Data), sha256: row["sha256"],
+                                firstSeen: Date(timeIntervalSince1970: row["first_seen"]), attempts: row["attempts"],
+                                reason: row["reason"])
+                }
+            }
+        }
+    }
+
+    /// Versions that could not be read, checked in `[from, to)`.
+    public func unreadable(checkedFrom from: Date, to: Date) throws(LedgerError) -> [RecordedVersion] {
+        try versions(checkedFrom: from, to: to).filter { $0.status == .unreadable }
+    }
+
+    public func health(from: Date, to: Date) throws(LedgerError) -> [HealthRecord] {
+        try guarded {
+            try pool.read { db in
+                try GRDB.Row.fetchAll(db, sql: "SELECT * FROM health WHERE at >= ? AND at < ? ORDER BY at, id",
+                                 arguments: [from.timeIntervalSince1970, to.timeIntervalSince1970]).map { row in
+                    HealthRecord(at: Date(timeIntervalSince1970: row["at"]), kind: row["kind"], detail: row["detail"])
+                }
+            }
+        }
+    }
+
+    private func fetch(where clause: String, _ arguments: StatementArguments) throws(LedgerError) -> [RecordedVersion] {
+        try guarded {
+            try pool.read { db in
+                let rows = try GRDB.Row.fetchAll(db, sql: "SELECT * FROM version WHERE " + clause, arguments: arguments)
+                return try rows.map { row in
+                    let id: Int64 = row["id"]
+                    let findings = try GRDB.Row.fetchAll(db, sql: "SELECT * FROM finding WHERE version_id = ? ORDER BY id",
+                                                    arguments: [id]).map(Self.finding)
+                    let inode: Int64 = row["inode"]
+                    let facts = FileFacts(path: [UInt8](row["path"] as Data), size: row["size"], mtimeNanoseconds: row["mtime_ns"],
+                                          ctimeNanoseconds: row["ctime_ns"], inode: UInt64(bitPattern: inode), sha256: row["sha256"])
+                    return RecordedVersion(id: id, facts: facts, template: row["template"], organ: row["organ"], year: row["year"],
+                                           checkedAt: Date(timeIntervalSince1970: row["checked_at"]), ruleSetVersion: row["ruleset"],
+                                           status: VersionStatus(rawValue: row["status"]) ?? .checked, duplicateOf: row["duplicate_of"],
+                                           findings: findings, journaled: row["journaled"])
+                }
+            }
+        }
+    }
+
+    private static func finding(_ row: GRDB.Row) -> Finding {
+        Finding(rule: row["rule"], severity: Severity(rawValue: row["severity"]) ?? .error, message: row["message"],
+                location: Location(section: row["section"], table: row["table_name"], row: row["row_name"],
+                                   column: row["column_name"], line: row["line"]),
+                expected: row["expected"], actual: row["actual"])
+    }
+}

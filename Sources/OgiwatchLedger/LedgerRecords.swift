@@ -1,0 +1,80 @@
+import Foundation
+import OgiwatchCore
+
+/// What the ledger knows about one file version on disk: enough to recognise it again
+/// without re-reading it, and the hash that identifies its content.
+public struct FileFacts: Sendable, Equatable {
+    public var path: [UInt8]
+    public var size: Int64
+    public var mtimeNanoseconds: Int64
+    public var ctimeNanoseconds: Int64
+    public var inode: UInt64
+    public var sha256: String
+
+    public init(path: [UInt8], size: Int64, mtimeNanoseconds: Int64, ctimeNanoseconds: Int64, inode: UInt64, sha256: String) {
+        self.path = path
+        self.size = size
+        self.mtimeNanoseconds = mtimeNanoseconds
+        self.ctimeNanoseconds = ctimeNanoseconds
+        self.inode = inode
+        self.sha256 = sha256
+    }
+}
+
+public enum VersionStatus: String, Sendable, Equatable, CaseIterable {
+    /// Read and evaluated; its findings are the rule engine's.
+    case checked
+    /// Could not be read (DOC.* finding), including files still cut short after every retry.
+    case unreadable
+    /// Same content as an earlier version under another name; no findings of its own.
+    case duplicate
+}
+
+/// One checked file version as stored.
+public struct RecordedVersion: Sendable, Equatable {
+    public var id: Int64
+    public var facts: FileFacts
+    public var template: String?
+    public var organ: String?
+    public var year: Int?
+    public var checkedAt: Date
+    public var ruleSetVersion: String
+    public var status: VersionStatus
+    /// The id of the version whose content this one repeats.
+    public var duplicateOf: Int64?
+    public var findings: [Finding]
+    /// False until the journal entries for this version were sent; a restart re-sends them.
+    public var journaled: Bool
+
+    public init(id: Int64 = 0, facts: FileFacts, template: String? = nil, organ: String? = nil, year: Int? = nil,
+                checkedAt: Date, ruleSetVersion: String, status: VersionStatus, duplicateOf: Int64? = nil,
+                findings: [Finding] = [], journaled: Bool = false) {
+        self.id = id
+        self.facts = facts
+        self.template = template
+        self.organ = organ
+        self.year = year
+        self.checkedAt = checkedAt
+        self.ruleSetVersion = ruleSetVersion
+        self.status = status
+        self.duplicateOf = duplicateOf
+        self.findings = findings
+        self.journaled = journaled
+    }
+}
+
+/// A file that looked cut short and is waiting for a retry.
+public struct PendingFile: Sendable, Equatable {
+    public var path: [UInt8]
+    public var sha256: String
+    public var firstSeen: Date
+    public var attempts: Int
+    public var reason: String
+}
+
+/// A health event kept for the daily summary (rescans, lost roots, limits, reloads).
+public struct HealthRecord: Sendable, Equatable {
+    public var at: Date
+    public var kind: String
+    public var detail: String
+}

@@ -1,0 +1,33 @@
+/// What to watch and how patiently. The watcher knows nothing about reports: the caller says
+/// which names are candidates through `isCandidate`.
+public struct WatchConfiguration: Sendable {
+    /// Absolute directory paths, each watched recursively.
+    public var roots: [[UInt8]]
+    /// Quiet time after the last event on a path before it is read. Samba and scanners close
+    /// a file several times seconds apart, so production wants seconds.
+    public var settleSeconds: Double
+    public var ignore: IgnorePatterns
+    /// Decides from a basename whether a file is worth reading at all.
+    public var isCandidate: @Sendable ([UInt8]) -> Bool
+    /// Files larger than this are hashed but their content is not kept in memory.
+    public var maxFileBytes: Int
+    /// How often a file whose content looks cut short is offered again while unchanged,
+    /// and how long to wait between offers.
+    public var incompleteRetries: Int
+    public var incompleteRetrySeconds: Double
+    /// Longest wait between attempts to re-attach a lost root or re-add a refused watch.
+    public var maxBackoffSeconds: Double
+
+    public init(roots: [[UInt8]], settleSeconds: Double = 2, ignore: IgnorePatterns = IgnorePatterns(),
+                isCandidate: @escaping @Sendable ([UInt8]) -> Bool = { _ in true }, maxFileBytes: Int = 64 << 20,
+                incompleteRetries: Int = 3, incompleteRetrySeconds: Double? = nil, maxBackoffSeconds: Double = 60) {
+        self.roots = roots
+        self.settleSeconds = settleSeconds
+        self.ignore = ignore
+        self.isCandidate = isCandidate
+        self.maxFileBytes = maxFileBytes
+        self.incompleteRetries = incompleteRetries
+        self.incompleteRetrySeconds = incompleteRetrySeconds ?? max(settleSeconds * 3, 0.5)
+        self.maxBackoffSeconds = maxBackoffSeconds
+    }
+}

@@ -1,0 +1,34 @@
+import Glibc
+
+/// Why watching could not be set up, phrased so an operator knows the fix.
+public enum WatchError: Error, Sendable, Equatable {
+    /// `inotify_add_watch` hit `fs.inotify.max_user_watches` (reported by the kernel as ENOSPC).
+    case watchLimit(current: Int?, suggestion: String)
+    /// `inotify_init1` hit `fs.inotify.max_user_instances` (EMFILE).
+    case instanceLimit(current: Int?, suggestion: String)
+    /// Any other system call failure, with the path bytes it concerned.
+    case system(call: String, errno: Int32, path: [UInt8])
+
+    public var description: String {
+        switch self {
+        case .watchLimit(let current, let suggestion):
+            "inotify watch limit reached (fs.inotify.max_user_watches=\(current.map(String.init) ?? "?")); raise it with: \(suggestion)"
+        case .instanceLimit(let current, let suggestion):
+            "inotify instance limit reached (fs.inotify.max_user_instances=\(current.map(String.init) ?? "?")); raise it with: \(suggestion)"
+        case .system(let call, let code, let path):
+            "\(call) failed for \(PathBytes.display(path)): \(String(cString: strerror(code)))"
+        }
+    }
+
+    static func watchLimit() -> WatchError {
+        let current = KernelLimits.read("/proc/sys/fs/inotify/max_user_watches")
+        return .watchLimit(current: current,
+                           suggestion: "sysctl fs.inotify.max_user_watches=\(max(524_288, (current ?? 0) * 2))")
+    }
+
+    static func instanceLimit() -> WatchError {
+        let current = KernelLimits.read("/proc/sys/fs/inotify/max_user_instances")
+        return .instanceLimit(current: current,
+                              suggestion: "sysctl fs.inotify.max_user_instances=\(max(1024, (current ?? 0) * 2))")
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import OgiwatchWatch
+import Yams
+
+/// Everything `ogiwatch run` needs, from `--config FILE` or from defaults plus `--watch`, so
+/// that `ogiwatch run --watch DIR` works with no file at all. The documented example is
+/// `Packaging/ogiwatch.yaml`.
+struct ServiceConfig: Equatable, Sendable {
+    var watch: [String] = []
+    var rulesDirectory: String?
+    var localRulesDirectory: String?
+    var stateDirectory: String?
+    var settleSeconds: Double = 2
+    /// Patterns added to (or, with `default_ignores: false`, replacing) the built-in list.
+    var ignore: [String] = []
+    var defaultIgnores = true
+    var maxFileBytes: Int = 64 << 20
+    var incompleteRetries = 3
+    var incompleteRetrySeconds: Double?
+    var summary = SummarySettings()
+
+    static let keys: Set<String> = ["watch", "rules", "local_rules", "state", "settle", "ignore", "default_ignores",
+                                    "limits", "summary"]
+    static let limitKeys: Set<String> = ["max_file_size", "incomplete_retries", "incomplete_retry_interval"]
+
+    init() {}
+
+    init(yaml text: String) throws(ServiceConfigError) {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch {
+            throw ServiceConfigError(key: "(file)", problem: "not valid YAML: \(error)")
+        }
+        guard let root else { return }
+        let fields = try ConfigValue(node: root, key: "").mapping(allowed: Self.keys)
+        if let value = fields["watch"] { watch = try value.strings() }
+        if let value = fields["rules"] { rulesDirectory = try value.string() }
+        if let value = fields["local_rules"] { localRulesDirectory = try value.string() }
+        if let value = fields["state"] { stateDirectory = try value.string() }
+        if let value = fields["settle"] { settleSeconds = try value.duration() }
+        if let value = fields["ignore"] { ignore = try value.strings() }
+        if let value = fields["default_ignores"] { defaultIgnores = try value.bool() }
+        if let value = fields["summary"] { summary = try SummarySettings(value) }
+        if let value = fields["limits"] {
+            let limits = try value.mapping(allowed: Self.limitKeys)
+            if let size = limits["max_file_size"] { maxFileBytes = try size.size() }
+            if let retries = limits["incomplete_retries"] { incompleteRetries = try retries.integer(atLeast: 0) }
+            if let interval = limits["incomplete_retry_interval"] { incompleteRetrySeconds = try interval.duration() }
+        }
+    }
+
+    static func load(path: String) throws(ServiceConfigError) -> ServiceConfig {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ServiceConfigError(key: "(file)", problem: "cannot read \(path)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ServiceConfigError(key: "(file)", problem: "\(path) is not UTF-8 text")
+        }
+        return try ServiceConfig(yaml: text)
+    }
+
+    /// The checks that need the file system: something to watch, absolute paths.
+    func validated() throws(ServiceConfigError) -> ServiceConfig {
+        guard !watch.isEmpty else { throw ServiceConfigError(key: "watch", problem: "no folder to watch (give --watch DIR or watch: in the config)") }
+        return self
+    }
+
+    /// The part that shapes the watcher; a reload that changes it starts a fresh watcher.
+    var watchSettings: ServiceConfig {
+        var settings = self
+        settings.rulesDirectory = nil
+        settings.localRulesDirectory = nil
+        settings.summary = SummarySettings()
+        return settings
+    }
+
+    var ignorePatterns: IgnorePatterns {
+        IgnorePatterns((defaultIgnores ? IgnorePatterns.defaults : []) + ignore)
+    }
+
+    /// `state:`, else `$STATE_DIRECTORY` (systemd's StateDirectory=), else `/var/lib/ogiwatch` for
+    /// root, else the XDG state home.
+    func resolvedStateDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let stateDirectory { return stateDirectory }
+        if let systemd = environment["STATE_DIRECTORY"], !systemd.isEmpty {
+            return String(systemd.split(separator: ":").first ?? Substring(systemd))
+        }
+        if geteuid() == 0 { return "/var/lib/ogiwatch" }
+        if let xdg = environment["XDG_STATE_HOME"], !xdg.isEmpty { return xdg + "/ogiwatch" }
+        return (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state/ogiwatch"
+    }
+
+    /// Watched roots as absolute byte paths without a trailing slash: inotify reports names
+    /// relative to them, and every key in the ledger starts with one.
+    var rootPaths: [[UInt8]] {
+        watch.map { path in
+            let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+            var bytes = Array(absolute.utf8)
+            while bytes.count > 1, bytes.last == UInt8(ascii: "/") { bytes.removeLast() }
+            return bytes
+        }
+    }
+}
