@@ -29,8 +29,10 @@ public enum DocumentReader {
                 return .success(try PlainTextReader.read(bytes: bytes))
             case .docx:
                 return .success(try DocxReader.read(bytes: bytes, limits: limits))
-            case .pdf, .html:
-                return .failure(DocumentProblem(.unsupported, "暂不支持 .\(format.rawValue) 格式，请提供 .txt 或 .docx 版本"))
+            case .pdf:
+                return .success(try PdfReader.read(bytes: bytes, limits: limits))
+            case .html:
+                return .success(try HtmlReader.read(bytes: bytes))
             }
         } catch let problem as DocumentProblem {
             return .failure(problem)

@@ -1,0 +1,29 @@
+import OgiwatchCore
+
+/// Reads `.html` reports as published on government sites (domain §2.4).
+///
+/// Block text becomes paragraphs and each top-level `<table>` a grid table. Paragraphs and
+/// table rows share one running number (`line`), in reading order, because a web page has
+/// no line numbers a clerk could use. Tables nested in a cell are flattened into that
+/// cell's text: report tables never nest, but page layouts do.
+public enum HtmlReader {
+    public static func read(bytes: [UInt8]) throws(DocumentProblem) -> Document {
+        try parse(TextDecoding.decode(bytes))
+    }
+
+    public static func parse(_ html: String) throws(DocumentProblem) -> Document {
+        var builder = HtmlDocumentBuilder()
+        for token in HtmlTokenizer.tokens(html) {
+            switch token {
+            case .text(let text):
+                builder.text(text)
+            case .start(let name, let attributes):
+                try builder.start(name, attributes: attributes)
+            case .end(let name):
+                try builder.end(name)
+            }
+        }
+        try builder.finish()
+        return Document(blocks: builder.blocks)
+    }
+}

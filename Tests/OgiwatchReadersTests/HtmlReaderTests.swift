@@ -1,0 +1,112 @@
+import OgiwatchCore
+import Testing
+@testable import OgiwatchReaders
+
+/// Pages shaped like the ones government sites publish (domain §2.4).
+@Suite struct HtmlReaderTests {
+    static func texts(_ table: Table?) -> [[String]] {
+        (table?.rows ?? []).map { $0.cells.map(\.text) }
+    }
+
+    @Test func blockTextBecomesNumberedParagraphs() throws {
+        let document = try HtmlReader.parse("""
+        <html><head><title>站点标题</title><style>p { color: red }</style><script>if (a < b) { x = "<p>" }</script></head>
+        <body><h1>淮安市人民政府 2024年政府信息公开工作年度报告</h1>
+        <div>一、总体情况<br>2024 年，我市&ldquo;坚持&rdquo;公开&nbsp;&amp;&#26465;&#x4F8B;。</div>
+        <!-- <p>注释</p> -->
+        <p>  多个   空格
+        换行 </p><p>&nbsp;</p><li>列表&middot;项</li>
+        </body></html>
+        """)
+        #expect(document.paragraphs.map(\.text) == [
+            "淮安市人民政府 2024年政府信息公开工作年度报告",
+            "一、总体情况",
+            "2024 年，我市“坚持”公开\u{00A0}&条例。",
+            "多个 空格 换行",
+            "列表·项",
+        ])
+        #expect(document.paragraphs.map(\.line) == [1, 2, 3, 4, 5])
+    }
+
+    @Test func spansExpandIntoAGrid() throws {
+        let document = try HtmlReader.parse("""
+        <p>三、收到和处理政府信息公开申请情况</p>
+        <table>
+        <tr><td rowspan="3">三、本年度办理结果</td><td colspan=2>（一）予以公开</td><td>5</td></tr>
+        <tr><td rowspan='2'>（三）不予公开</td><td>1.属于国家秘密</td><td>&nbsp;</td></tr>
+        <tr><td>2.其他法律行政法规禁止公开</td><td>0</td></tr>
+        <tr><td colspan="3">四、结转下年度继续办理</td><td>本年新<br />制作数量</td></tr>
+        </table>
+        """)
+        let table = try #require(document.tables.first)
+        #expect(table.layout == .grid)
+        #expect(Self.texts(table) == [
+            ["三、本年度办理结果", "（一）予以公开", "", "5"],
+            ["", "（三）不予公开", "1.属于国家秘密", ""],
+            ["", "", "2.其他法律行政法规禁止公开", "0"],
+            ["四、结转下年度继续办理", "", "", "本年新\n制作数量"],
+        ])
+        let merged = table.rows.map { $0.cells.map(\.isMergedContinuation) }
+        #expect(merged == [
+            [false, false, true, false],
+            [true, false, false, false],
+            [true, true, false, false],
+            [false, true, true, false],
+        ])
+        #expect(table.line == 2)
+        #expect(table.rows.map(\.line) == [2, 3, 4, 5])
+    }
+
+    @Test func nestedTableIsFlattenedIntoItsCell() throws {
+        let document = try HtmlReader.parse("""
+        <table><tr><td>外<table><tr><td>内一</td><td>内二</td></tr><tr><td>内三</td></tr></table></td><td>7</td></tr></table>
+        <p>之后</p>
+        """)
+        #expect(document.tables.count == 1)
+        #expect(Self.texts(document.tables.first) == [["外\n内一 内二\n内三", "7"]])
+        #expect(document.paragraphs.map(\.text) == ["之后"])
+    }
+
+    @Test func malformedHtmlNeverFails() throws {
+        let samples = [
+            "<table><tr><td>1<td>2<tr><td>3",
+            "a < b && c <",
+            "<p title=\"never closed>文字",
+            "<div " + String(repeating: "x", count: 200_000),
+            String(repeating: "<div>", count: 100_000) + "深" + String(repeating: "</div>", count: 10),
+            "<td rowspan=99999999999 colspan=-5>x</td>",
+            "</table></tr></td><tr>孤立",
+            "&#xFFFFFFFF; &#0; &unknown; &",
+            "<!-- 未闭合注释",
+            "<script>未闭合脚本",
+        ]
+        for sample in samples {
+            _ = try HtmlReader.parse(sample)
+        }
+        let rows = try HtmlReader.parse(samples[0]).tables.first?.rows.map { $0.cells.map(\.text) }
+        #expect(rows == [["1", "2"], ["3", ""]])
+        let deep = try HtmlReader.parse(samples[4])
+        #expect(deep.paragraphs.map(\.text) == ["深"])
+        #expect(try HtmlReader.parse(samples[7]).paragraphs.map(\.text) == ["\u{FFFD} \u{FFFD} &unknown; &"])
+    }
+
+    @Test func absurdSpansAreClamped() throws {
+        let document = try HtmlReader.parse("<table><tr><td rowspan=\"100000\" colspan=\"100000\">x</td></tr><tr><td>y</td></tr></table>")
+        let table = try #require(document.tables.first)
+        #expect(table.rows.count == 2)
+        #expect(table.rows[0].cells.count == HtmlTableGrid.maxColspan + 1)
+        #expect(table.rows[1].cells.last?.text == "y")
+    }
+
+    @Test func hugeGridIsRefused() {
+        let row = "<tr>" + String(repeating: "<td colspan=100>x</td>", count: 30) + "</tr>"
+        let html = "<table>" + String(repeating: row, count: 100) + "</table>"
+        #expect(throws: DocumentProblem.self) { try HtmlReader.parse(html) }
+    }
+
+    @Test func readsThroughDocumentReader() throws {
+        let bytes = Array("<p>六、其他需要报告的事项</p>".utf8)
+        let document = try DocumentReader.read(bytes: bytes, format: .html).get()
+        #expect(document.paragraphs.map(\.text) == ["六、其他需要报告的事项"])
+    }
+}
