@@ -1,0 +1,35 @@
+import Foundation
+import OgiwatchCore
+import OgiwatchFixtures
+import OgiwatchReaders
+
+/// Reading throughput of the PDF and HTML readers on the real reports: PDF reading is
+/// bounded by the `pdfinfo` + `pdftotext` children, HTML by the tokenizer alone, and a
+/// watcher's capacity follows from these figures.
+struct ReaderBench {
+    let iterations: Int
+
+    func run() throws {
+        print("ogiwatch-bench readers: \(iterations) reads per file, one thread")
+        for name in ["huaian-city-2024.pdf", "hongze-district-2023.pdf", "hongze-district-2024.pdf"] {
+            let bytes = try [UInt8](Data(contentsOf: SharedFiles.realReport(name)))
+            report(name, bytes: bytes, format: .pdf)
+        }
+        let seed = PlainTextReader.parse(try SharedFiles.seedText("000"))
+        report("seed 000 as HTML (UTF-8)", bytes: try HtmlWriter.bytes(seed, encoding: .utf8), format: .html)
+    }
+
+    private func report(_ name: String, bytes: [UInt8], format: DocumentFormat) {
+        var failures = 0
+        let clock = ContinuousClock()
+        let elapsed = clock.measure {
+            for _ in 0..<iterations {
+                if case .failure = DocumentReader.read(bytes: bytes, format: format) { failures += 1 }
+            }
+        }
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let rate = Double(iterations) / max(seconds, 1e-9)
+        let note = failures == 0 ? "" : "  (\(failures) reads failed)"
+        print(String(format: "%-28@ %8.1f reports/s  (%.2f ms each, %d KB)", name as NSString, rate, 1000 / rate, bytes.count / 1024) + note)
+    }
+}
