@@ -1,0 +1,38 @@
+/// The WordprocessingML elements the reader reacts to; everything else is passed over.
+enum WordTag: Sendable, Equatable {
+    case paragraph, run, text, tab, lineBreak, skipped
+    case table, row, cell, gridSpan, verticalMerge, gridBefore, gridAfter
+
+    static let transitional = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    static let strict = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+    static let markupCompatibility = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+    /// Local name first, namespace second: most elements are dismissed by one short comparison.
+    init?(_ localName: String, _ namespace: String?) {
+        let tag: WordTag
+        switch localName {
+        case "p": tag = .paragraph
+        case "r": tag = .run
+        case "t": tag = .text
+        case "tab", "ptab": tag = .tab
+        case "br", "cr": tag = .lineBreak
+        case "tbl": tag = .table
+        case "tr": tag = .row
+        case "tc": tag = .cell
+        case "gridSpan": tag = .gridSpan
+        case "vMerge": tag = .verticalMerge
+        case "gridBefore": tag = .gridBefore
+        case "gridAfter": tag = .gridAfter
+        // Deleted or moved-away text, and the previous state of tracked property changes.
+        case "del", "moveFrom", "tcPrChange", "trPrChange", "tblPrChange", "pPrChange", "rPrChange": tag = .skipped
+        case "Fallback":
+            // The fallback repeats the chosen alternative's text for older readers.
+            guard namespace == Self.markupCompatibility else { return nil }
+            self = .skipped
+            return
+        default: return nil
+        }
+        guard namespace == Self.transitional || namespace == Self.strict else { return nil }
+        self = tag
+    }
+}
