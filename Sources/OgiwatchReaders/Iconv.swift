@@ -4,8 +4,8 @@ import Glibc
 /// GB2312) and converts a whole report in one call, far faster than a Swift loop per character.
 enum Iconv {
     enum Failure: Error, Equatable {
-        /// A byte sequence that is not valid in the source encoding, at this byte offset.
-        case invalid(offset: Int)
+        /// A byte sequence that is not valid in the source encoding.
+        case invalid
         /// The input ends inside a character: the file is probably still being written.
         case truncated
         /// glibc has no converter for the encoding (its gconv modules are missing).
@@ -31,7 +31,7 @@ enum Iconv {
                 .assumingMemoryBound(to: CChar.self)
             var outLeft = output.count
             if iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft) == -1 {
-                failure = errno == EINVAL ? .truncated : .invalid(offset: input.count - inLeft)
+                failure = errno == EINVAL ? .truncated : .invalid
             }
             return output.count - outLeft
         }
