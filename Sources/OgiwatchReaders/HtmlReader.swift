@@ -8,7 +8,7 @@ import OgiwatchCore
 /// cell's text: report tables never nest, but page layouts do.
 public enum HtmlReader {
     public static func read(bytes: [UInt8]) throws(DocumentProblem) -> Document {
-        try parse(TextDecoding.decode(bytes))
+        try parse(TextDecoding.decode(bytes, declaredCharset: HtmlCharset.declared(in: bytes)))
     }
 
     public static func parse(_ html: String) throws(DocumentProblem) -> Document {
