@@ -65,6 +65,24 @@ import Testing
         #expect(found?.reason.contains("不是普通文件") == true)
     }
 
+    /// `/proc` files report a size of 0 and still have content: the buffer has to grow.
+    @Test func fileLargerThanItsReportedSizeIsReadWhole() throws {
+        let bytes = try FileBytes.read(path: "/proc/self/status", maxBytes: 1 << 20)
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.hasPrefix("Name:"))
+        #expect(text.contains("VmPeak:") || text.contains("Pid:"))
+    }
+
+    @Test func fileGrowingPastTheLimitWhileReadIsRefused() {
+        var found: DocumentProblem?
+        do throws(DocumentProblem) {
+            _ = try FileBytes.read(path: "/proc/self/status", maxBytes: 16)
+        } catch {
+            found = error
+        }
+        #expect(found?.reason.contains("上限 16 字节") == true)
+    }
+
     @Test func fileOverTheLimitIsRefusedWithBothSizes() throws {
         let found = try TestFiles.withTemporaryDirectory { directory in
             let path = try TestFiles.write(Array(SharedFiles.seedText("000").utf8), to: "big.txt", in: directory)

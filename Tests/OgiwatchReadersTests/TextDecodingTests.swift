@@ -177,6 +177,29 @@ import Testing
         #expect(problem(bytes)?.looksIncomplete == true)
     }
 
+    /// A copy can stop at any byte: every prefix must decode or look incomplete, never be
+    /// called damaged or of unknown encoding.
+    @Test(arguments: [("UTF-8", []), ("GB18030", []), ("UTF-16LE", [0xFF, 0xFE])] as [(String, [UInt8])])
+    func everyCutOfTheLastCharactersDecodesOrLooksIncomplete(encoding: String, mark: [UInt8]) throws {
+        let whole = try mark + TestFiles.iconv(SharedFiles.seedText("001") + "年度报告", to: encoding)
+        for cut in (whole.count - 12)...whole.count {
+            let found = problem(Array(whole.prefix(cut)))
+            #expect(found == nil || found?.looksIncomplete == true, "\(encoding) cut at \(cut): \(String(describing: found))")
+        }
+    }
+
+    @Test func arbitraryBytesNeverCrashTheDecoder() {
+        var generator = SplitMix64(seed: 0x0615_2024)
+        for round in 0..<3000 {
+            let count = Int(generator.next() % 48)
+            // Mostly high bytes, where the multi-byte decoders branch.
+            let bytes = (0..<count).map { _ in UInt8(truncatingIfNeeded: generator.next() | (round % 2 == 0 ? 0x80 : 0)) }
+            if let found = problem(bytes) {
+                #expect(found.kind == .unreadable && !found.reason.isEmpty)
+            }
+        }
+    }
+
     @Test func cutTailAfterDamageIsNotMistakenForACopyInProgress() throws {
         var bytes = try Array(SharedFiles.seedText("000").utf8)
         bytes[bytes.count / 2] = 0xFF
@@ -206,5 +229,20 @@ import Testing
         let found = problem(bytes)
         #expect(found?.reason.contains("UTF-8") == true)
         #expect(found?.looksIncomplete == false)
+    }
+}
+
+/// A small deterministic generator, so a failing input can be reproduced.
+private struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
