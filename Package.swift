@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "OgiwatchWatchTests", dependencies: ["OgiwatchWatch"]),
         .testTarget(name: "OgiwatchLedgerTests", dependencies: ["OgiwatchLedger", "OgiwatchCore"]),
         .testTarget(name: "OgiwatchJournalTests", dependencies: ["OgiwatchJournal", "OgiwatchCore", "OgiwatchWatch", "OgiwatchFixtures"]),
-        .testTarget(name: "ogiwatchTests", dependencies: ["OgiwatchFixtures", "OgiwatchWatch"]),
+        .testTarget(name: "ogiwatchTests", dependencies: ["OgiwatchFixtures", "OgiwatchWatch", "OgiwatchLedger"]),
         .testTarget(name: "OgiwatchCheckTests", dependencies: ["OgiwatchCheck", "OgiwatchReaders", "OgiwatchCore", "OgiwatchFixtures"]),
     ]
 )

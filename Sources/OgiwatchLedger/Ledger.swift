@@ -39,11 +39,11 @@ public struct Ledger: Sendable {
         try guarded {
             try pool.write { db -> Int64? in
                 let facts = version.facts
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT OR IGNORE INTO version (path, size, mtime_ns, ctime_ns, inode, sha256, template, organ, year,
                         checked_at, ruleset, status, duplicate_of, journaled)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [Data(facts.path), facts.size, facts.mtimeNanoseconds, facts.ctimeNanoseconds,
+                    """).execute(arguments: [Data(facts.path), facts.size, facts.mtimeNanoseconds, facts.ctimeNanoseconds,
                                      Int64(bitPattern: facts.inode), facts.sha256, version.template, version.organ,
                                      version.year, version.checkedAt.timeIntervalSince1970, version.ruleSetVersion,
                                      version.status.rawValue, version.duplicateOf, version.journaled])
@@ -51,14 +51,14 @@ public struct Ledger: Sendable {
                 let id = db.lastInsertedRowID
                 for finding in version.findings {
                     let location = finding.location
-                    try db.execute(sql: """
+                    try db.cachedStatement(sql: """
                         INSERT INTO finding (version_id, rule, severity, message, section, table_name, row_name,
                             column_name, line, expected, actual) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """, arguments: [id, finding.rule, finding.severity.rawValue, finding.message, location.section,
+                        """).execute(arguments: [id, finding.rule, finding.severity.rawValue, finding.message, location.section,
                                          location.table, location.row, location.column, location.line,
                                          finding.expected, finding.actual])
                 }
-                try db.execute(sql: "DELETE FROM pending WHERE path = ?", arguments: [Data(facts.path)])
+                try db.cachedStatement(sql: "DELETE FROM pending WHERE path = ?").execute(arguments: [Data(facts.path)])
                 return id
             }
         }
@@ -66,30 +66,30 @@ public struct Ledger: Sendable {
 
     /// Notes that a version's journal entries went out.
     public func markJournaled(_ id: Int64) throws(LedgerError) {
-        try guarded { try pool.write { try $0.execute(sql: "UPDATE version SET journaled = 1 WHERE id = ?", arguments: [id]) } }
+        try guarded { try pool.write { try $0.cachedStatement(sql: "UPDATE version SET journaled = 1 WHERE id = ?").execute(arguments: [id]) } }
     }
 
     /// Remembers a file that looked cut short, so a summary can list it while it waits.
     public func setPending(path: [UInt8], sha256: String, attempts: Int, reason: String, at date: Date = Date()) throws(LedgerError) {
         try guarded {
             try pool.write { db in
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT INTO pending (path, sha256, first_seen, attempts, reason) VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256, attempts = excluded.attempts,
                         reason = excluded.reason
-                    """, arguments: [Data(path), sha256, date.timeIntervalSince1970, attempts, reason])
+                    """).execute(arguments: [Data(path), sha256, date.timeIntervalSince1970, attempts, reason])
             }
         }
     }
 
     public func clearPending(path: [UInt8]) throws(LedgerError) {
-        try guarded { try pool.write { try $0.execute(sql: "DELETE FROM pending WHERE path = ?", arguments: [Data(path)]) } }
+        try guarded { try pool.write { try $0.cachedStatement(sql: "DELETE FROM pending WHERE path = ?").execute(arguments: [Data(path)]) } }
     }
 
     public func recordHealth(kind: String, detail: String, at date: Date = Date()) throws(LedgerError) {
         try guarded {
             try pool.write { db in
-                try db.execute(sql: "INSERT INTO health (at, kind, detail) VALUES (?, ?, ?)",
+                try db.cachedStatement(sql: "INSERT INTO health (at, kind, detail) VALUES (?, ?, ?)").execute(
                                arguments: [date.timeIntervalSince1970, kind, detail])
             }
         }

@@ -8,8 +8,7 @@ extension Ledger {
     public func contains(path: [UInt8], sha256: String, ruleSetVersion: String) throws(LedgerError) -> Bool {
         try guarded {
             try pool.read { db in
-                try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM version WHERE path = ? AND sha256 = ? AND ruleset = ?)",
-                                  arguments: [Data(path), sha256, ruleSetVersion]) ?? false
+                try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM version WHERE path = ? AND sha256 = ? AND ruleset = ?)"), arguments: [Data(path), sha256, ruleSetVersion]) ?? false
             }
         }
     }
@@ -20,9 +19,9 @@ extension Ledger {
                             ruleSetVersion: String) throws(LedgerError) -> Bool {
         try guarded {
             try pool.read { db in
-                guard let row = try GRDB.Row.fetchOne(db, sql: """
+                guard let row = try GRDB.Row.fetchOne(db.cachedStatement(sql: """
                     SELECT size, mtime_ns, ctime_ns, inode FROM version WHERE path = ? AND ruleset = ? ORDER BY id DESC LIMIT 1
-                    """, arguments: [Data(path), ruleSetVersion]) else { return false }
+                    """), arguments: [Data(path), ruleSetVersion]) else { return false }
                 let storedInode: Int64 = row["inode"]
                 return row["size"] == size && row["mtime_ns"] == mtimeNanoseconds && row["ctime_ns"] == ctimeNanoseconds
                     && UInt64(bitPattern: storedInode) == inode
@@ -60,7 +59,7 @@ extension Ledger {
     public func pending() throws(LedgerError) -> [PendingFile] {
         try guarded {
             try pool.read { db in
-                try GRDB.Row.fetchAll(db, sql: "SELECT * FROM pending ORDER BY first_seen").map { row in
+                try GRDB.Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM pending ORDER BY first_seen")).map { row in
                     PendingFile(path: [UInt8](row["path"] as Data), sha256: row["sha256"],
                                 firstSeen: Date(timeIntervalSince1970: row["first_seen"]), attempts: row["attempts"],
                                 reason: row["reason"])
@@ -77,7 +76,7 @@ extension Ledger {
     public func health(from: Date, to: Date) throws(LedgerError) -> [HealthRecord] {
         try guarded {
             try pool.read { db in
-                try GRDB.Row.fetchAll(db, sql: "SELECT * FROM health WHERE at >= ? AND at < ? ORDER BY at, id",
+                try GRDB.Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM health WHERE at >= ? AND at < ? ORDER BY at, id"),
                                  arguments: [from.timeIntervalSince1970, to.timeIntervalSince1970]).map { row in
                     HealthRecord(at: Date(timeIntervalSince1970: row["at"]), kind: row["kind"], detail: row["detail"])
                 }
@@ -88,10 +87,10 @@ extension Ledger {
     private func fetch(where clause: String, _ arguments: StatementArguments) throws(LedgerError) -> [RecordedVersion] {
         try guarded {
             try pool.read { db in
-                let rows = try GRDB.Row.fetchAll(db, sql: "SELECT * FROM version WHERE " + clause, arguments: arguments)
+                let rows = try GRDB.Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM version WHERE " + clause), arguments: arguments)
                 return try rows.map { row in
                     let id: Int64 = row["id"]
-                    let findings = try GRDB.Row.fetchAll(db, sql: "SELECT * FROM finding WHERE version_id = ? ORDER BY id",
+                    let findings = try GRDB.Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM finding WHERE version_id = ? ORDER BY id"),
                                                     arguments: [id]).map(Self.finding)
                     let inode: Int64 = row["inode"]
                     let facts = FileFacts(path: [UInt8](row["path"] as Data), size: row["size"], mtimeNanoseconds: row["mtime_ns"],

@@ -25,7 +25,7 @@ enum LedgerSchema {
                     journaled INTEGER NOT NULL DEFAULT 0,
                     UNIQUE (path, sha256, ruleset)
                 );
-                CREATE INDEX version_sha ON version(sha256, ruleset);
+                CREATE INDEX version_original ON version(sha256, ruleset, id) WHERE status != 'duplicate';
                 CREATE INDEX version_checked_at ON version(checked_at);
                 CREATE INDEX version_unjournaled ON version(journaled) WHERE journaled = 0;
                 CREATE TABLE finding (

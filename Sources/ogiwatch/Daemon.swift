@@ -136,7 +136,7 @@ final class Daemon: WatchConsumer {
         if let original = try ledger.original(sha256: file.sha256, ruleSetVersion: ruleSet.version, excluding: file.path) {
             try commit(RecordedVersion(facts: facts, template: original.template, organ: original.organ, year: original.year,
                                        checkedAt: Date(), ruleSetVersion: ruleSet.version, status: .duplicate,
-                                       duplicateOf: original.id))
+                                       duplicateOf: original.id), original: original)
             return .done
         }
         let result = check(file)
@@ -164,16 +164,15 @@ final class Daemon: WatchConsumer {
     }
 
     /// Records a version, then announces it and marks it announced.
-    private func commit(_ version: RecordedVersion) throws(LedgerError) {
+    private func commit(_ version: RecordedVersion, original: RecordedVersion? = nil) throws(LedgerError) {
         guard let id = try ledger.record(version) else { return }
         checkedCount += 1
         var stored = version
         stored.id = id
-        try announce(stored)
+        try announce(stored, original: original)
     }
 
-    private func announce(_ version: RecordedVersion) throws(LedgerError) {
-        let original = try version.duplicateOf.flatMap { id throws(LedgerError) in try ledger.version(id: id) }
+    private func announce(_ version: RecordedVersion, original: RecordedVersion?) throws(LedgerError) {
         let builder = VersionEntries(messageID: ruleSet.messageID(forRule:))
         for entry in builder.entries(for: version, original: original) { journal.send(entry) }
         try ledger.markJournaled(version.id)
@@ -181,7 +180,10 @@ final class Daemon: WatchConsumer {
 
     private func resendUnjournaled() {
         do {
-            for version in try ledger.unjournaled() { try announce(version) }
+            for version in try ledger.unjournaled() {
+                let original = try version.duplicateOf.flatMap { id throws(LedgerError) in try ledger.version(id: id) }
+                try announce(version, original: original)
+            }
         } catch {
             journal.send(.event(.skipped, priority: 3, message: "台账读取失败：\(error)"))
         }

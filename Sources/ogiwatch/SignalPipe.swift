@@ -15,6 +15,11 @@ enum SignalPipe {
         }
         signalWriteDescriptor = fds[1]
         Glibc.signal(SIGPIPE, SIG_IGN)
+        // A parent may have spawned us with these blocked (the mask is inherited): unblock them.
+        var mask = sigset_t()
+        sigemptyset(&mask)
+        for number in signals { sigaddset(&mask, number) }
+        pthread_sigmask(SIG_UNBLOCK, &mask, nil)
         for number in signals {
             Glibc.signal(number) { received in
                 var byte = UInt8(truncatingIfNeeded: received)
