@@ -14,7 +14,7 @@ public enum CellValue: Sendable, Equatable, Hashable {
             self = .blank
             return
         }
-        let n = trimmed.precomposedStringWithCompatibilityMapping
+        let n = Normalize.nfkc(trimmed)
         if CellValue.naMarks.contains(n) || CellValue.naMarks.contains(trimmed) {
             self = .notApplicable(trimmed)
             return
@@ -63,33 +63,42 @@ public enum CellValue: Sendable, Equatable, Hashable {
     static let naMarks: Set<String> = ["/", "-", "—", "－", "无", "／", "--", "——"]
     static let units = ["万元", "元", "件", "条", "个"]
 
-    /// `^[+-]?\d+(\.\d+)?(万元|元|件|条|个)?$`, written by hand: this runs on every cell.
+    /// `^[+-]?\d+(\.\d+)?(万元|元|件|条|个)?$`, written by hand on UTF-8: this runs on every cell,
+    /// and Foundation's locale-aware parser would cost more than the rest of the check.
     static func parseNumber(_ s: String) -> CellValue? {
-        var body = Substring(s)
         var unit: String?
-        for u in units where body.hasSuffix(u) {
+        var body = Substring(s)
+        if let last = s.unicodeScalars.last, last.value >= 0x80 {
+            guard let u = units.first(where: { s.hasSuffix($0) }) else { return nil }
             unit = u
             body = body.dropLast(u.count)
-            break
         }
-        var digits = body
-        if let f = digits.first, f == "+" || f == "-" { digits = digits.dropFirst() }
-        guard !digits.isEmpty else { return nil }
-        var seenDot = false
-        var lastWasDot = false
-        for (i, ch) in digits.enumerated() {
-            if ch == "." {
-                if seenDot || i == 0 { return nil }
-                seenDot = true
-                lastWasDot = true
+        var bytes = Array(body.utf8)[...]
+        var negative = false
+        if let f = bytes.first, f == UInt8(ascii: "+") || f == UInt8(ascii: "-") {
+            negative = f == UInt8(ascii: "-")
+            bytes = bytes.dropFirst()
+        }
+        guard let first = bytes.first, let last = bytes.last, first != UInt8(ascii: "."), last != UInt8(ascii: ".") else {
+            return nil
+        }
+        var mantissa: UInt64 = 0
+        var scale = 0
+        var dots = 0
+        for b in bytes {
+            if b == UInt8(ascii: ".") {
+                dots += 1
                 continue
             }
-            guard ch.isASCII, ch.isNumber else { return nil }
-            lastWasDot = false
+            guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
+            let (shifted, o1) = mantissa.multipliedReportingOverflow(by: 10)
+            let (sum, o2) = shifted.addingReportingOverflow(UInt64(b - UInt8(ascii: "0")))
+            guard !o1, !o2 else { return .text(s) }
+            mantissa = sum
+            if dots == 1 { scale += 1 }
         }
-        if lastWasDot { return nil }
-        let signed = body.first == "+" ? body.dropFirst() : body
-        guard let d = Decimal(string: String(signed), locale: Locale(identifier: "en_US_POSIX")) else { return nil }
-        return .number(d, unit: unit)
+        guard dots <= 1 else { return nil }
+        let value = Decimal(sign: negative ? .minus : .plus, exponent: -scale, significand: Decimal(mantissa))
+        return .number(value, unit: unit)
     }
 }

@@ -17,8 +17,8 @@ extension Evaluator {
         let approximate = (after: check.approximate ?? [], before: check.approximateBefore ?? [])
         guard !units.isEmpty else { return [] }
         var hits: [Hit] = []
-        for paragraph in report.paragraphs {
-            let text = Normalize.compact(paragraph.text)
+        for paragraph in compactParagraphs {
+            let text = paragraph.text
             for sentence in text.split(separator: "。") {
                 hits += enumerationHits(String(sentence), units: units, approximate: approximate, line: paragraph.line)
             }

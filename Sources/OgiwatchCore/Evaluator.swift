@@ -5,14 +5,20 @@ struct Evaluator {
     /// Whitespace-free normalised prose: the whole document and each section body.
     let documentText: String
     let sectionText: [Int: String]
+    /// Each paragraph's whitespace-free text, computed once: several checks scan them.
+    let compactParagraphs: [(line: Int, text: String)]
 
     init(ruleSet: RuleSet, report: Report) {
         self.ruleSet = ruleSet
         self.report = report
-        self.documentText = Normalize.compact(report.paragraphs.map(\.text).joined())
+        let compact = report.paragraphs.map { (line: $0.line, text: Normalize.compact($0.text)) }
+        self.compactParagraphs = compact
+        self.documentText = compact.map(\.text).joined()
+        var byLine: [Int: String] = [:]
+        for p in compact { byLine[p.line] = p.text }
         var texts: [Int: String] = [:]
         for section in report.sections where texts[section.number] == nil {
-            texts[section.number] = Normalize.compact(section.body.map(\.text).joined())
+            texts[section.number] = section.body.map { byLine[$0.line] ?? Normalize.compact($0.text) }.joined()
         }
         self.sectionText = texts
     }
@@ -82,7 +88,7 @@ struct Evaluator {
     /// prose found in the joined text.
     func line(of excerpt: String) -> Int? {
         let probe = String(excerpt.prefix(12))
-        return report.paragraphs.first { Normalize.compact($0.text).contains(probe) }?.line
+        return compactParagraphs.first { $0.text.includes(probe) }?.line
     }
 
     static let numerals = ["", "一", "二", "三", "四", "五", "六"]

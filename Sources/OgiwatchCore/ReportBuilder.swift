@@ -14,7 +14,7 @@ public struct ReportBuilder: Sendable {
         let tableText = Normalize.compact(document.tables.flatMap(\.rows).flatMap(\.cells).map(\.text).joined())
         var markers: [String: [String]] = [:]
         for template in templates {
-            let found = template.markers.filter { tableText.contains(Normalize.compact($0)) }
+            let found = template.markers.filter { tableText.includes(Normalize.compact($0)) }
             if !found.isEmpty { markers[template.id] = found }
         }
         let template = Self.detect(templates: templates, markers: markers)

@@ -1,17 +1,15 @@
-import Foundation
-
 /// Places data rows on template rows by label and template order, never by counting
 /// (domain §1.5, §2.3): each row's key is searched in its own label first, then in the label
 /// fragments just before it, then just after it, and only template rows at or after the
 /// last placed one are candidates.
 struct RowMatcher {
     let rows: [RowSpec]
-    private let patterns: [NSRegularExpression?]
+    private let keys: [KeyMatcher]
     private let labels: [String]
 
     init(rows: [RowSpec]) {
         self.rows = rows
-        self.patterns = rows.map { try? NSRegularExpression(pattern: $0.match) }
+        self.keys = rows.map { KeyMatcher($0.match) }
         self.labels = rows.map { Normalize.compact($0.label) }
     }
 
@@ -45,7 +43,7 @@ struct RowMatcher {
             if rows[row].standsFor == nil { position = row + 1 }
             let window = before + own + after
             outcome.placements.append(Placement(entry: entries[index], rowIndex: row,
-                                                labelMatches: window.contains(labels[row])))
+                                                labelMatches: window.includes(labels[row])))
         }
         return outcome
     }
@@ -64,7 +62,6 @@ struct RowMatcher {
     }
 
     func matches(_ row: Int, _ text: String) -> Bool {
-        guard let regex = patterns[row] else { return false }
-        return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        keys[row].matches(text)
     }
 }

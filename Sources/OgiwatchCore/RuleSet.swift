@@ -62,9 +62,7 @@ public struct RuleSet: Sendable {
         self.version = Self.hash(sources.map { $0.name + "\u{0}" + $0.text }.joined(separator: "\u{1}"))
         problems += RuleValidator(sections: self.sections, templates: templates, rules: rules, patterns: patterns).problems()
         if !problems.isEmpty { throw RuleSetError(problems: problems) }
-        var all = Set(rules.flatMap { RuleValidator.regexes(in: $0, patterns: patterns) })
-        all.formUnion(templates.flatMap { $0.tables.T2.allRows + $0.tables.T3.allRows + $0.tables.T4.allRows }.map(\.match))
-        self.cache = try PatternCache(patterns: all)
+        self.cache = try PatternCache(patterns: Set(rules.flatMap { RuleValidator.regexes(in: $0, patterns: patterns) }))
     }
 
     public func rule(_ id: String) -> RuleSpec? { rules.first { $0.id == id } }

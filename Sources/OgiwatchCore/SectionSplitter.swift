@@ -56,12 +56,16 @@ struct SectionSplitter {
     func headingNumber(_ text: String) -> Int? {
         guard let (_, title) = Self.headingShape(text), title.count <= 40 else { return nil }
         let compactTitle = Normalize.compact(title)
-        return specs.first { spec in spec.keywords.contains { group in group.allSatisfy(compactTitle.contains) } }?.number
+        return specs.first { spec in spec.keywords.contains { group in group.allSatisfy(compactTitle.includes) } }?.number
     }
 
     /// Splits `一、总体情况` into (1, "总体情况"); nil when the line is not numbered.
     static func headingShape(_ text: String) -> (Int, String)? {
-        let n = Normalize.text(text)
+        // Headings are short; most paragraphs are rejected on their first characters.
+        guard let first = text.unicodeScalars.first(where: { !Normalize.isPadding($0) }),
+              (0x30...0x39).contains(first.value) || (0xFF10...0xFF19).contains(first.value)
+                || numerals[Character(first)] != nil else { return nil }
+        let n = Normalize.text(String(text.unicodeScalars.prefix(80)))
         var rest = Substring(n).drop(while: { $0.isWhitespace })
         var number: Int?
         if let first = rest.first, let value = numerals[first] {
@@ -74,7 +78,7 @@ struct SectionSplitter {
             rest = rest.dropFirst(digits.count)
         }
         guard let punct = rest.first, "、.,".contains(punct), let number else { return nil }
-        let title = rest.dropFirst().trimmingCharacters(in: .whitespaces)
+        let title = Normalize.trimCell(String(rest.dropFirst()))
         guard !title.isEmpty else { return nil }
         return (number, title)
     }

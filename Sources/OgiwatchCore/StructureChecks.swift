@@ -75,8 +75,8 @@ extension Evaluator {
             Hit(["artifact": a.text], location: Location(line: a.line))
         }
         let patterns = (check.forbidAny ?? []).map { RuleValidator.resolve($0, ruleSet.patterns) }
-        for p in report.paragraphs {
-            let text = Normalize.compact(p.text)
+        for p in compactParagraphs {
+            let text = p.text
             for pattern in patterns {
                 if let match = ruleSet.cache.firstMatch(pattern, in: text) {
                     hits.append(Hit(["artifact": match[0]], location: Location(line: p.line)))

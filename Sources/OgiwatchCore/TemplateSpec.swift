@@ -78,7 +78,8 @@ public struct RowSpec: Sendable, Codable, Equatable {
     public var label: String
     /// The group label printed before the first row of a group, e.g. （三）不予公开.
     public var group: String?
-    /// A regular expression matched against the normalised, whitespace-free label text.
+    /// The row's key: literal alternatives separated by `|`, `^`/`$` anchoring one to the
+    /// start or end, compared with the normalised, whitespace-free label text.
     public var match: String
     /// Names a rule can use to address several rows at once, e.g. `leaf` for outcome rows.
     public var tags: [String]?

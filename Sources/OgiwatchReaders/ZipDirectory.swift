@@ -27,6 +27,11 @@ struct ZipDirectory: Sendable {
 
     init(bytes: [UInt8], maxEntries: Int) throws(DocumentProblem) {
         guard let end = Self.findEndRecord(bytes) else {
+            // A copy in progress still starts with a local file header; anything else is
+            // simply not a Word document, and retrying it would only delay the finding.
+            guard bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) else {
+                throw DocumentProblem(.unreadable, "不是有效的 Word 文档（.docx 应为 ZIP 格式）")
+            }
             throw DocumentProblem(.unreadable, "文件不完整：ZIP 结构被截断，可能仍在复制中", looksIncomplete: true)
         }
         let reader = LittleEndianBytes(bytes: bytes)

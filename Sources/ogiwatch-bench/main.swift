@@ -1,1 +1,17 @@
-print("bench")
+import Foundation
+
+/// `ogiwatch-bench [check|daemon|readers] [seconds]`: prints throughput and memory figures.
+/// Numbers are printed, never asserted: they depend on the machine.
+let arguments = Array(CommandLine.arguments.dropFirst())
+let mode = arguments.first ?? "check"
+let seconds = arguments.dropFirst().first.flatMap(Double.init) ?? 2
+
+switch mode {
+case "check":
+    try CheckBench(seconds: seconds).run()
+case "daemon":
+    try DaemonBench(seconds: seconds).run()
+default:
+    FileHandle.standardError.write(Data("usage: ogiwatch-bench [check] [seconds]\n".utf8))
+    exit(2)
+}

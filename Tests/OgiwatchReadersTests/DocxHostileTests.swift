@@ -34,6 +34,8 @@ import Testing
         let problem = refusal(HostileDocx.randomBytes())
         #expect(problem?.kind == .unreadable)
         #expect(problem?.reason.contains("ZIP") == true)
+        // Not a copy in progress: a watcher must report it at once, not retry it.
+        #expect(problem?.looksIncomplete == false)
     }
 
     @Test func encryptedOrLegacyWordFileIsNamed() {

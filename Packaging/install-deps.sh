@@ -1,0 +1,19 @@
+#!/bin/sh
+# Installs the Debian packages ogiwatch needs to build, test and run:
+#   libsystemd-dev   journal and sd_notify (CSystemd)
+#   poppler-utils    pdftotext / pdfinfo for PDF reports
+#   systemd          systemd-journald (started standalone by the tests when none runs)
+#   rsync, python3   integration tests (rsync drops, MIME parsing)
+# Idempotent and non-interactive; uses sudo when not root.
+set -eu
+packages="libsystemd-dev poppler-utils systemd rsync python3 util-linux"
+missing=""
+for p in $packages; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+run() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+echo "installing:$missing" >&2
+run env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+# shellcheck disable=SC2086
+run env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
