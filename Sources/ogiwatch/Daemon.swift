@@ -45,9 +45,11 @@ final class Daemon: WatchConsumer {
         journal.send(.event(.started, priority: 6, message: "ogiwatch 开始监视 \(config.watch.count) 个目录（规则集 \(ruleSet.version)）",
                             fields: config.rootPaths.map { .init("OGIWATCH_ROOT", $0) }))
         watcher.start()
+        // Catch-up: files found by the scan, including those young enough to still be settling.
         var stopping = false
-        while watcher.hasDueWork, !stopping {
-            if watcher.pump(maxWait: 0, wakeDescriptor: signals) { stopping = handle(SignalPipe.drain(signals)) }
+        let catchUpEnd = MonotonicClock.now() + config.settleSeconds + 1
+        while !stopping, watcher.hasDueWork || (watcher.pendingCount > 0 && MonotonicClock.now() < catchUpEnd) {
+            if watcher.pump(maxWait: 0.05, wakeDescriptor: signals) { stopping = handle(SignalPipe.drain(signals)) }
         }
         notifier.ready(status: status())
         let watchdog = notifier.watchdogInterval
