@@ -34,8 +34,10 @@ struct ReportMetadata {
             let t = Normalize.trimCell(p.text)
             if t.isEmpty { continue }
             if t.count > 60 || t.hasSuffix("。") || t.hasSuffix("：") || t.hasSuffix(":") { break }
+            // PDF prose is hard-wrapped into short lines too: it starts like prose.
+            if !lines.isEmpty, ["根据", "本报告", "按照", "依据", "现将"].contains(where: t.hasPrefix) { break }
             lines.append(p)
-            if lines.count == 3 { break }
+            if lines.count == 3 || Normalize.compact(t).hasSuffix("报告") { break }
         }
         return lines
     }

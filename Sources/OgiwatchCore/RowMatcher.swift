@@ -35,17 +35,39 @@ struct RowMatcher {
             let own = entries[index].label
             let before = entries[previous..<index].map(\.label).joined()
             let after = entries[(index + 1)..<next].map(\.label).joined()
-            guard let row = find(in: [own, before, after], from: position, used: used) else {
+            // PDF labels wrap around their numbers and across neighbouring label fragments,
+            // so a key can be split between the fragments before a row and its own label.
+            let texts = [own, before + own, before, own + after, after]
+            guard let row = find(in: texts, from: position, used: used) else {
                 outcome.unknown.append(entries[index])
                 continue
             }
             used.insert(row)
             if rows[row].standsFor == nil { position = row + 1 }
-            let window = before + own + after
-            outcome.placements.append(Placement(entry: entries[index], rowIndex: row,
-                                                labelMatches: window.includes(labels[row])))
+            let labelMatches = entries[index].isLoose
+                ? Self.isSubsequence(labels[row], of: before + own + after)
+                : (before + own + after).includes(labels[row])
+            outcome.placements.append(Placement(entry: entries[index], rowIndex: row, labelMatches: labelMatches))
         }
         return outcome
+    }
+
+    /// Loose (PDF) labels come interleaved with vertical group labels such as 「他处理」, so
+    /// there the official label only has to appear in order; a misspelt or shortened label
+    /// still fails, because its characters are missing.
+    static func isSubsequence(_ label: String, of window: String) -> Bool {
+        var it = window.unicodeScalars.makeIterator()
+        for scalar in label.unicodeScalars {
+            var found = false
+            while let next = it.next() {
+                if next == scalar {
+                    found = true
+                    break
+                }
+            }
+            if !found { return false }
+        }
+        return true
     }
 
     /// The first template row at or after `position` whose key is in the first text that

@@ -7,6 +7,8 @@ struct TableEntry {
     /// For loose rows: how many numbers were found when fewer than expected.
     var partialCount: Int?
     var line: Int
+    /// From a loose (PDF-like) table, where labels are fragmentary.
+    var isLoose = false
 
     var isData: Bool { values != nil || partialCount != nil }
 
@@ -51,9 +53,10 @@ struct TableEntry {
         }
         if trailing >= valueCount {
             let values = tokens.suffix(valueCount).map { CellValue(parsing: $0) }
-            return TableEntry(label: Normalize.compact(tokens.dropLast(valueCount).joined()), values: values, line: row.line)
+            return TableEntry(label: Normalize.compact(tokens.dropLast(valueCount).joined()), values: values, line: row.line, isLoose: true)
         }
         let label = Normalize.compact(tokens.dropLast(trailing).joined())
-        return TableEntry(label: label, values: nil, partialCount: trailing > 0 && !label.isEmpty ? trailing : nil, line: row.line)
+        return TableEntry(label: label, values: nil, partialCount: trailing > 0 && !label.isEmpty ? trailing : nil,
+                          line: row.line, isLoose: true)
     }
 }
