@@ -20,9 +20,13 @@ struct ReportMetadata {
             titleYear = Self.year(in: compact)
             titleOrgan = Self.organ(inTitle: compact)
         }
+        organ = titleOrgan
+        year = titleYear
+        guard organ == nil || year == nil else { return }
+        // Only a title without organ or year sends us through the whole body.
         let bodyText = Normalize.compact((preamble + sections.flatMap(\.body)).map(\.text).joined())
-        organ = titleOrgan ?? Self.organ(inBody: bodyText)
-        year = titleYear ?? Self.statisticsYear(bodyText) ?? Self.dominantYear(
+        organ = organ ?? Self.organ(inBody: bodyText)
+        year = year ?? Self.statisticsYear(bodyText) ?? Self.dominantYear(
             Normalize.compact(sections.first(where: { $0.number == 1 })?.body.map(\.text).joined() ?? bodyText))
     }
 

@@ -75,12 +75,10 @@ extension Evaluator {
             Hit(["artifact": a.text], location: Location(line: a.line))
         }
         let patterns = (check.forbidAny ?? []).map { RuleValidator.resolve($0, ruleSet.patterns) }
-        for p in compactParagraphs {
-            let text = p.text
-            for pattern in patterns {
-                if let match = ruleSet.cache.firstMatch(pattern, in: text) {
-                    hits.append(Hit(["artifact": match[0]], location: Location(line: p.line)))
-                }
+        var seen = Set<String>()
+        for pattern in patterns {
+            for match in ruleSet.cache.matches(pattern, in: documentText) where seen.insert(match[0]).inserted {
+                hits.append(Hit(["artifact": match[0]], location: Location(line: line(of: match[0]))))
             }
         }
         return hits

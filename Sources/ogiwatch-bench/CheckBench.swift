@@ -20,7 +20,11 @@ struct CheckBench {
             return (try DocxWriter.docx(document), .docx)
         }
         print("ogiwatch-bench check: \(texts.count) demo reports, \(String(format: "%.0f", seconds)) s per figure, \(ProcessInfo.processInfo.activeProcessorCount) cores")
-        for (name, inputs) in [("txt", txt), ("docx", docx)] {
+        let html = try texts.map { (try HtmlWriter.bytes(PlainTextReader.parse($0), encoding: .utf8), DocumentFormat.html) }
+        let pdf = ["huaian-city-2024.pdf", "hongze-district-2023.pdf", "hongze-district-2024.pdf"]
+            .compactMap { FileManager.default.contents(atPath: SharedFiles.realReport($0).path) }
+            .map { ([UInt8]($0), DocumentFormat.pdf) }
+        for (name, inputs) in [("txt", txt), ("docx", docx), ("html", html), ("pdf", pdf)] where !inputs.isEmpty {
             let bytes = inputs.reduce(0) { $0 + $1.0.count } / inputs.count
             let one = measure(inputs, checker: checker, threads: 1)
             let all = measure(inputs, checker: checker, threads: ProcessInfo.processInfo.activeProcessorCount)

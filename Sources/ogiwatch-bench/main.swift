@@ -9,9 +9,11 @@ let seconds = arguments.dropFirst().first.flatMap(Double.init) ?? 2
 switch mode {
 case "check":
     try CheckBench(seconds: seconds).run()
+case "readers":
+    try ReaderBench(iterations: max(1, Int(seconds * 10))).run()
 case "daemon":
     try DaemonBench(seconds: seconds).run()
 default:
-    FileHandle.standardError.write(Data("usage: ogiwatch-bench [check] [seconds]\n".utf8))
+    FileHandle.standardError.write(Data("usage: ogiwatch-bench [check|readers|daemon] [seconds]\n".utf8))
     exit(2)
 }
