@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import OgiwatchCheck
 import OgiwatchFixtures
+import OgiwatchWatch
 
 /// Drop-to-journal latency, burst throughput and the idle daemon's memory, measured on the
 /// real `ogiwatch run` binary writing to the real journald. Latency is journald's receive
@@ -70,6 +71,17 @@ struct DaemonBench {
         print(String(format: "burst throughput          %.0f reports/s (%d in %.2f s, %d recorded)",
                      Double(burst) / max(burstSeconds, 0.001), burst, burstSeconds, all.count - latencies.count))
         print("idle VmRSS                \(idleBefore) kB at start, \(idleAfter) kB after \(samples + burst) reports")
+        print(String(format: "sha256 (watcher hashing)  %.0f MB/s", Self.hashThroughput()))
+    }
+
+    /// Every ready file is hashed on the event-loop thread, so this bounds large drops.
+    static func hashThroughput() -> Double {
+        let block = [UInt8](repeating: 0x5a, count: 64 * 1024)
+        var hasher = SHA256()
+        let start = Self.nowMicroseconds()
+        for _ in 0..<256 { hasher.update(block) }
+        _ = hasher.finalizeHex()
+        return 16 / (Double(Self.nowMicroseconds() - start) / 1e6)
     }
 
     static func percentile(_ sorted: [Double], _ p: Double) -> Double {
