@@ -19,14 +19,31 @@ public enum PlainTextReader {
         return Document(blocks: blocks, artifacts: artifacts)
     }
 
+    /// LF, CRLF and lone CR line ends, split on the UTF-8 bytes: walking `Character`s would
+    /// cost more than the rest of reading the file.
     static func splitLines(_ text: String) -> [Substring] {
-        // Swift treats "\r\n" as one Character, so splitting on isNewline covers LF, CRLF and CR.
-        text.split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline })
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            guard byte == 0x0A || byte == 0x0D else {
+                index = utf8.index(after: index)
+                continue
+            }
+            lines.append(Substring(utf8[start..<index]))
+            index = utf8.index(after: index)
+            if byte == 0x0D, index != utf8.endIndex, utf8[index] == 0x0A { index = utf8.index(after: index) }
+            start = index
+        }
+        lines.append(Substring(utf8[start..<utf8.endIndex]))
+        return lines
     }
 
     /// Word's `[bookmark: _GoBack]` markers are glued to paragraphs; remove and remember them.
     static func stripArtifacts(_ line: Substring, line number: Int, into artifacts: inout [Artifact]) -> Substring {
-        guard line.contains("[bookmark:") else { return line }
+        guard line.utf8.contains(UInt8(ascii: "[")), line.contains("[bookmark:") else { return line }
         var result = ""
         var rest = line[...]
         while let start = rest.range(of: "[bookmark:") {
