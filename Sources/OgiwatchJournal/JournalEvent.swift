@@ -12,8 +12,6 @@ public enum JournalEvent: String, Sendable, CaseIterable {
     case configRejected = "config-rejected"
     case started
     case stopping
-    /// A file that still looked cut short after every retry.
-    case incomplete
 
     public var messageID: String {
         switch self {
@@ -28,7 +26,6 @@ public enum JournalEvent: String, Sendable, CaseIterable {
         case .configRejected: "f889686d26234c53905b390c3cb4ab8a"
         case .started: "bae065ad643c4715ba8a90e82b1bb9b8"
         case .stopping: "889ee68ac7c84713bd917ef78c6181e0"
-        case .incomplete: "5ae9b1b2172a49e8982d80e713a7641e"
         }
     }
 }

@@ -70,6 +70,14 @@ public struct PendingFile: Sendable, Equatable {
     public var firstSeen: Date
     public var attempts: Int
     public var reason: String
+
+    public init(path: [UInt8], sha256: String, firstSeen: Date, attempts: Int, reason: String) {
+        self.path = path
+        self.sha256 = sha256
+        self.firstSeen = firstSeen
+        self.attempts = attempts
+        self.reason = reason
+    }
 }
 
 /// A health event kept for the daily summary (rescans, lost roots, limits, reloads).
@@ -77,4 +85,10 @@ public struct HealthRecord: Sendable, Equatable {
     public var at: Date
     public var kind: String
     public var detail: String
+
+    public init(at: Date, kind: String, detail: String) {
+        self.at = at
+        self.kind = kind
+        self.detail = detail
+    }
 }

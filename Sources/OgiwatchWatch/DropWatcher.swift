@@ -75,7 +75,7 @@ public final class DropWatcher {
     }
 
     /// Rescans every root as on start-up; the consumer's dedup makes this safe to repeat.
-    public func rescanAll(_ reason: WatchHealth.RescanReason) {
+    func rescanAll(_ reason: WatchHealth.RescanReason) {
         consumer.health(.rescan(reason, root: nil))
         for root in configuration.roots where !lostRoots.contains(root) { attachTree(root) }
     }

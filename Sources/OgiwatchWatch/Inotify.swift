@@ -15,7 +15,6 @@ public struct InotifyEvent: Sendable, Equatable {
 /// system-call layer can be tested on its own.
 public final class Inotify {
     public static let closeWrite: UInt32 = 0x0000_0008
-    public static let modify: UInt32 = 0x0000_0002
     public static let movedFrom: UInt32 = 0x0000_0040
     public static let movedTo: UInt32 = 0x0000_0080
     public static let create: UInt32 = 0x0000_0100

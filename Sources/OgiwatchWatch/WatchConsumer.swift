@@ -27,7 +27,7 @@ public enum SkipReason: Sendable, Equatable {
 /// Conditions an operator should see: lost events, lost roots, exhausted limits.
 public enum WatchHealth: Sendable, Equatable {
     public enum RescanReason: String, Sendable {
-        case overflow, rootRecovered = "root-recovered", inotifyRestored = "inotify-restored", poll, requested
+        case overflow, rootRecovered = "root-recovered", inotifyRestored = "inotify-restored"
     }
 
     case rescan(RescanReason, root: [UInt8]?)

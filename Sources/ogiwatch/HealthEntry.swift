@@ -16,8 +16,6 @@ struct HealthEntry {
             case .overflow: "inotify 事件队列溢出，可能丢失事件"
             case .rootRecovered: "监视目录已恢复"
             case .inotifyRestored: "inotify 已恢复"
-            case .poll: "轮询"
-            case .requested: "按请求"
             }
             kind = "rescan"
             detail = reason.rawValue

@@ -29,6 +29,16 @@ import Testing
         #expect(duration.stderr.contains("'limits.incomplete_retry_interval'"))
     }
 
+    @Test func stateDirectoryComesFromSystemdWhenNotGiven() throws {
+        try JournalRecords.ensureJournald()
+        let scratch = try Scratch()
+        let daemon = try DaemonProcess(arguments: ["run", "--watch", scratch.drop, "--rules", DaemonProcess.rulesDirectory],
+                                       environment: ["STATE_DIRECTORY": scratch.state])
+        try daemon.waitUntilWatching()
+        #expect(daemon.terminate() == 0)
+        #expect(FileManager.default.fileExists(atPath: scratch.state + "/ledger.sqlite"))
+    }
+
     @Test func shippedExampleStartsAndReloadRejectsBrokenRules() throws {
         try JournalRecords.ensureJournald()
         let scratch = try Scratch()
