@@ -5,6 +5,10 @@ import Yams
 enum RuleFileDecoder {
     static func decode(_ text: String) throws -> RuleFile {
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return RuleFile() }
+        if let node = try Yams.compose(yaml: text) {
+            let unknown = RuleFileSchema.file.unknownKeys(in: node).sorted()
+            if !unknown.isEmpty { throw Message("未知字段：\(unknown.joined(separator: "、"))（拼写错误？）") }
+        }
         do {
             return try YAMLDecoder().decode(RuleFile.self, from: text)
         } catch let DecodingError.keyNotFound(key, context) {

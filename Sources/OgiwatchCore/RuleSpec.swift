@@ -111,7 +111,7 @@ public struct CheckSpec: Sendable, Codable, Equatable {
     /// Severity for a value outside its column's domain (vs a unit written in the cell).
     public var domainSeverity: Severity?
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case kind, severity, table, tables, rows, columns, left, right, op, scope, section, sections
         case claims, units, approximate, ignore, require
         case forEach = "for_each"

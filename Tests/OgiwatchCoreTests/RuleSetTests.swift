@@ -66,6 +66,8 @@ import Testing
         ("rules: [{id: X.BAD, severity: error, title: t, message: m, check: {kind: no_such_kind}}]", "local.yaml"),
         ("overrides: {NO.SUCH.RULE: {severity: info}}", "NO.SUCH.RULE"),
         ("rules: [{id: X.BAD, severity: error, title: t, message: m, check: {kind: text, scope: document, require_any: ['$undefined']}}]", "$undefined"),
+        ("overrides: {T3.BLANK_CELLS: {severty: error}}", "severty"),
+        ("rules: [{id: X.BAD, severity: error, title: t, message: m, check: {kind: text, scope: document, requier_all: [a]}}]", "requier_all"),
     ])
     func invalidRulesAreRejectedWithAReason(yaml: String, mentions: String) throws {
         let local = RuleSource(name: "local.yaml", text: yaml, isLocal: true)
