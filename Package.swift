@@ -36,11 +36,12 @@ let package = Package(
         .target(name: "OgiwatchWatch"),
         .target(name: "OgiwatchLedger", dependencies: ["OgiwatchCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "OgiwatchJournal", dependencies: ["OgiwatchCore", "OgiwatchWatch", "CSystemd"]),
+        .target(name: "OgiwatchSummary", dependencies: ["OgiwatchCore", "OgiwatchLedger"]),
         .executableTarget(
             name: "ogiwatch",
             dependencies: [
                 "OgiwatchCore", "OgiwatchReaders", "OgiwatchCheck",
-                "OgiwatchWatch", "OgiwatchLedger", "OgiwatchJournal", .product(name: "Yams", package: "Yams"),
+                "OgiwatchWatch", "OgiwatchLedger", "OgiwatchJournal", "OgiwatchSummary", .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,6 +60,7 @@ let package = Package(
         .testTarget(name: "OgiwatchLedgerTests", dependencies: ["OgiwatchLedger", "OgiwatchCore"]),
         .testTarget(name: "OgiwatchJournalTests", dependencies: ["OgiwatchJournal", "OgiwatchCore", "OgiwatchWatch", "OgiwatchFixtures"]),
         .testTarget(name: "ogiwatchTests", dependencies: ["OgiwatchFixtures", "OgiwatchWatch", "OgiwatchLedger"]),
+        .testTarget(name: "OgiwatchSummaryTests", dependencies: ["OgiwatchSummary", "OgiwatchLedger", "OgiwatchCore", "OgiwatchCheck", "OgiwatchFixtures"]),
         .testTarget(name: "OgiwatchCheckTests", dependencies: ["OgiwatchCheck", "OgiwatchReaders", "OgiwatchCore", "OgiwatchFixtures"]),
     ]
 )

@@ -4,9 +4,10 @@
 #   poppler-utils    pdftotext / pdfinfo for PDF reports
 #   systemd          systemd-journald (started standalone by the tests when none runs)
 #   rsync, python3   integration tests (rsync drops, MIME parsing)
+#   exim4-daemon-light  sendmail for the daily summary (local delivery in the mail test)
 # Idempotent and non-interactive; uses sudo when not root.
 set -eu
-packages="libsystemd-dev poppler-utils systemd rsync python3 util-linux"
+packages="libsystemd-dev poppler-utils systemd rsync python3 util-linux exim4-daemon-light"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -1,0 +1,53 @@
+import Foundation
+import OgiwatchFixtures
+import Testing
+
+/// The written file handed to a real MTA exactly as the mail unit does (`sendmail -t -i`),
+/// delivered by Debian's exim4 to a local mbox and read back from there.
+@Suite struct MailDeliveryTests {
+    static let recipient = "ogiwatch-mailtest@localhost"
+
+    @Test func eximDeliversTheFileUnchanged() throws {
+        let mailbox = try Self.run(RepositoryFiles.root.appendingPathComponent(".ci/exim.sh").path)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let scenario = try LedgerScenario()
+        try scenario.add("/srv/drop/乙县/2025年报.docx", findings: [LedgerScenario.error(), LedgerScenario.warning()])
+        try scenario.add("/srv/drop/甲县/2025年报.docx")
+        let (message, path) = try scenario.writeMail(to: [Self.recipient])
+        let written = try MimeProbe(file: path)
+
+        // -odi: deliver before returning, so the mailbox can be read at once.
+        _ = try Self.run("/usr/sbin/sendmail", ["-odi", "-t", "-i"], input: path)
+
+        let delivered = try MimeProbe(mbox: mailbox, messageID: message.messageID)
+        #expect(delivered.subject == "ogiwatch 日报 host1.example.org 2026-11-20：收到 2 份，1 份有错误")
+        #expect(delivered.subject == written.subject)
+        #expect(delivered.headers["To"] == Self.recipient)
+        #expect(delivered.headerNames.contains("Received"))
+        #expect(delivered.defects.isEmpty)
+        #expect(delivered.parts.map(\.type) == ["text/plain", "text/html"])
+        #expect(delivered.text == written.text)
+        #expect(delivered.html == written.html)
+        #expect(delivered.text.contains("\n  有错误：1 份\n"))
+    }
+
+    /// Runs a program to completion and returns its standard output; a failure carries its stderr.
+    static func run(_ program: String, _ arguments: [String] = [], input: String? = nil) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = try input.map { try FileHandle(forReadingFrom: URL(fileURLWithPath: $0)) } ?? FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let problem = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw ProbeError("\(program) exited \(process.terminationStatus): \(String(decoding: problem, as: UTF8.self))")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import OgiwatchFixtures
+import Testing
+
+/// `ogiwatch summary` as the timer runs it: the built binary, a config file, a real ledger.
+@Suite struct SummaryCommandTests {
+    /// `ogiwatch` in the scratch path's build folder, next to the test bundle.
+    static var binary: String {
+        let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var directory = URL(fileURLWithPath: me).deletingLastPathComponent()
+        while directory.path != "/", !FileManager.default.isExecutableFile(atPath: directory.appendingPathComponent("ogiwatch").path) {
+            directory = directory.deletingLastPathComponent()
+        }
+        return directory.appendingPathComponent("ogiwatch").path
+    }
+
+    func config(_ scenario: LedgerScenario, policy: String, state: String? = nil) throws -> String {
+        let path = scenario.stateDirectory + "/ogiwatch.yaml"
+        let text = """
+            state: \(state ?? scenario.stateDirectory)
+            rules: \(RepositoryFiles.rulesDirectory)
+            summary:
+              from: "ogiwatch <ogiwatch@host1.example.org>"
+              to: [reports-admin@example.org, clerk@example.org]
+              subject_prefix: "日报"
+              time_zone: Asia/Shanghai
+              policy: \(policy)
+            """
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func writesTheDayToTheStateDirectoryAndPrintsThePath() throws {
+        let scenario = try LedgerScenario()
+        try scenario.add("/srv/drop/乙县/2025年报.docx", findings: [LedgerScenario.error()])
+        let output = try MailDeliveryTests.run(Self.binary, ["summary", "--config", config(scenario, policy: "only-on-findings"),
+                                                             "--date", "2026-11-20"])
+        let path = scenario.stateDirectory + "/summaries/2026-11-20.eml"
+        #expect(output == path + "\n")
+        let probe = try MimeProbe(file: path)
+        #expect(probe.defects.isEmpty)
+        #expect(probe.subject.hasPrefix("日报 ") && probe.subject.hasSuffix(" 2026-11-20：收到 1 份，1 份有错误"))
+        #expect(probe.headers["To"] == "reports-admin@example.org, clerk@example.org")
+        #expect(probe.text.contains("T3.BALANCE 表三勾稽关系：错误，1 处，涉及 1 份报告"))
+    }
+
+    @Test func quietDayUnderOnlyOnFindingsWritesNothing() throws {
+        let scenario = try LedgerScenario()
+        try scenario.add("/srv/drop/甲县/2025年报.docx")
+        let output = try MailDeliveryTests.run(Self.binary, ["summary", "--config", config(scenario, policy: "only-on-findings"),
+                                                             "--date", "2026-11-20"])
+        #expect(output.contains("没有需要关注的报告"))
+        #expect(!FileManager.default.fileExists(atPath: scenario.stateDirectory + "/summaries"))
+    }
+
+    @Test func standardOutputAndAnExplicitStateDirectory() throws {
+        let scenario = try LedgerScenario()
+        try scenario.add("/srv/drop/丙县/2025年报.docx", findings: [LedgerScenario.warning()])
+        let elsewhere = try config(scenario, policy: "always", state: "/nonexistent")
+        let output = try MailDeliveryTests.run(Self.binary, ["summary", "--config", elsewhere, "--state", scenario.stateDirectory,
+                                                             "--date", "2026-11-20", "--output", "-"])
+        #expect(output.hasPrefix("Date: "))
+        #expect(output.contains("\nMIME-Version: 1.0\n"))
+    }
+
+    @Test func missingLedgerAndBadDateStopWithStatusTwo() throws {
+        let scenario = try LedgerScenario()
+        #expect(throws: ProbeError.self) {
+            try MailDeliveryTests.run(Self.binary, ["summary", "--state", scenario.stateDirectory + "/nowhere"])
+        }
+        #expect(throws: ProbeError.self) {
+            try MailDeliveryTests.run(Self.binary, ["summary", "--state", scenario.stateDirectory, "--date", "20.11.2026"])
+        }
+    }
+}
