@@ -4,9 +4,7 @@ import Foundation
 /// ASCII headers no longer than 76 characters, both bodies UTF-8 in base64 so no relay,
 /// lone `.` or `From ` line can alter them.
 public struct MimeMessage: Sendable {
-    public let from: String
-    public let to: [String]
-    public let subject: String
+    /// `<…>`, kept so a delivered copy can be found again (and told apart from a resend).
     public let messageID: String
     public let bytes: [UInt8]
 
@@ -21,9 +19,6 @@ public struct MimeMessage: Sendable {
         guard !to.isEmpty else { throw .badAddress("(no recipient)") }
         let safeDomain = Self.isHostName(domain) ? domain : "localhost"
         let safeToken = token.filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
-        self.from = from
-        self.to = to
-        self.subject = subject
         messageID = "<\(MailDate.local(date, timeZone: timeZone).prefix(10).filter(\.isNumber)).\(safeToken).ogiwatch@\(safeDomain)>"
         let boundary = "=_ogiwatch_" + safeToken
         let subjectWords = EncodedWord.encode(subject, firstRoom: Self.lineLimit - "Subject: ".count)

@@ -31,10 +31,10 @@ struct SummaryCommand: ParsableCommand {
     func run() throws {
         do {
             try summarise()
-        } catch let error as ExitCode {
-            throw error
         } catch {
-            FileHandle.standardError.write(Data("ogiwatch summary: \(error)\n".utf8))
+            // LedgerError says what to do in `description` without declaring CustomStringConvertible.
+            let text = (error as? LedgerError)?.description ?? String(describing: error)
+            FileHandle.standardError.write(Data("ogiwatch summary: \(text)\n".utf8))
             throw ExitCode(2)
         }
     }
