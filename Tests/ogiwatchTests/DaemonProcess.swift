@@ -34,9 +34,16 @@ final class DaemonProcess {
         try process.run()
     }
 
-    init(arguments: [String], environment: [String: String] = [:]) throws {
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = arguments
+    /// `launcher`, when given, runs first and is handed the binary and arguments to exec
+    /// (for example `unshare` to give the daemon its own inotify limits).
+    init(arguments: [String], environment: [String: String] = [:], launcher: [String] = []) throws {
+        if let tool = launcher.first {
+            process.executableURL = URL(fileURLWithPath: tool)
+            process.arguments = Array(launcher.dropFirst()) + [Self.binary] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: Self.binary)
+            process.arguments = arguments
+        }
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         }
