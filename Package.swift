@@ -33,7 +33,7 @@ let package = Package(
             name: "OgiwatchCheck",
             dependencies: ["OgiwatchCore", "OgiwatchReaders"]
         ),
-        .target(name: "OgiwatchWatch"),
+        .target(name: "OgiwatchWatch", dependencies: ["OgiwatchCore"]),
         .target(name: "OgiwatchLedger", dependencies: ["OgiwatchCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "OgiwatchJournal", dependencies: ["OgiwatchCore", "OgiwatchWatch", "CSystemd"]),
         .target(name: "OgiwatchSummary", dependencies: ["OgiwatchCore", "OgiwatchLedger"]),
