@@ -34,7 +34,8 @@ public enum Normalize {
         return String(scalars[first...last])
     }
 
-    static func isPadding(_ c: Unicode.Scalar) -> Bool {
+    /// Whitespace as reports use it, including U+3000, NBSP, zero-width space and the BOM.
+    public static func isPadding(_ c: Unicode.Scalar) -> Bool {
         switch c.value {
         case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF: true
         default: false

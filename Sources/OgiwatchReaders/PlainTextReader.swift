@@ -65,8 +65,9 @@ public enum PlainTextReader {
         var cellLines = 0
         var rowLines = 0
         for line in lines {
-            guard let firstTab = line.firstIndex(of: "\t") else { continue }
-            if firstTab == line.startIndex, !line.dropFirst().contains("\t") {
+            let bytes = line.utf8
+            guard let firstTab = bytes.firstIndex(of: tab) else { continue }
+            if firstTab == bytes.startIndex, !bytes.dropFirst().contains(tab) {
                 cellLines += 1
             } else {
                 rowLines += 1
@@ -76,8 +77,12 @@ public enum PlainTextReader {
     }
 
     static func isBlank(_ line: Substring) -> Bool {
-        line.allSatisfy { $0.isWhitespace || $0 == "\u{3000}" || $0 == "\u{00A0}" }
+        line.unicodeScalars.allSatisfy(Normalize.isPadding)
     }
+
+    /// Lines are examined as UTF-8: a tab is one byte, and `Character` iteration would cost
+    /// more than the rest of reading the file.
+    static let tab = UInt8(ascii: "\t")
 
     /// Cell per line: a blank line ends a row; a tab-less line right after a cell continues
     /// it (`\t商业` + `企业`); a tab-less line after a blank line ends the table.
@@ -101,7 +106,7 @@ public enum PlainTextReader {
 
         for (index, line) in lines.enumerated() {
             let number = index + 1
-            if line.first == "\t" {
+            if line.utf8.first == tab {
                 if rows.isEmpty, cells.isEmpty { tableLine = number }
                 if cells.isEmpty { rowLine = number }
                 cells.append(Cell(String(line.dropFirst())))
@@ -135,9 +140,9 @@ public enum PlainTextReader {
 
         for (index, line) in lines.enumerated() {
             let number = index + 1
-            if line.contains("\t") {
+            if line.utf8.contains(tab) {
                 if rows.isEmpty { tableLine = number }
-                let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map { Cell(String($0)) }
+                let cells = line.utf8.split(separator: tab, omittingEmptySubsequences: false).map { Cell(String(Substring($0))) }
                 rows.append(Row(cells: cells, line: number))
             } else if isBlank(line) {
                 continue

@@ -9,6 +9,8 @@ import OgiwatchReaders
 /// figures behind "a user should never wait for a check".
 struct CheckBench {
     let seconds: Double
+    /// Only these formats (txt, docx, html, pdf); all when empty.
+    var formats: Set<String> = []
 
     func run() throws {
         let ruleSet = try RuleLoader.load(rulesDirectory: RepositoryFiles.rulesDirectory, localDirectory: nil)
@@ -24,7 +26,7 @@ struct CheckBench {
         let pdf = ["huaian-city-2024.pdf", "hongze-district-2023.pdf", "hongze-district-2024.pdf"]
             .compactMap { FileManager.default.contents(atPath: SharedFiles.realReport($0).path) }
             .map { ([UInt8]($0), DocumentFormat.pdf) }
-        for (name, inputs) in [("txt", txt), ("docx", docx), ("html", html), ("pdf", pdf)] where !inputs.isEmpty {
+        for (name, inputs) in [("txt", txt), ("docx", docx), ("html", html), ("pdf", pdf)] where !inputs.isEmpty && (formats.isEmpty || formats.contains(name)) {
             let bytes = inputs.reduce(0) { $0 + $1.0.count } / inputs.count
             let one = measure(inputs, checker: checker, threads: 1)
             let all = measure(inputs, checker: checker, threads: ProcessInfo.processInfo.activeProcessorCount)
