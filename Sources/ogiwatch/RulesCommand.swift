@@ -7,7 +7,7 @@ struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "查看、解释和检查规则集。",
-        subcommands: [List.self, Explain.self, Lint.self]
+        subcommands: [List.self, Explain.self, Lint.self, CatalogCommand.self]
     )
 
     struct List: ParsableCommand {
