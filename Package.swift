@@ -62,5 +62,6 @@ let package = Package(
         .testTarget(name: "ogiwatchTests", dependencies: ["OgiwatchFixtures", "OgiwatchWatch", "OgiwatchLedger"]),
         .testTarget(name: "OgiwatchSummaryTests", dependencies: ["OgiwatchSummary", "OgiwatchLedger", "OgiwatchCore", "OgiwatchCheck", "OgiwatchFixtures"]),
         .testTarget(name: "OgiwatchCheckTests", dependencies: ["OgiwatchCheck", "OgiwatchReaders", "OgiwatchCore", "OgiwatchFixtures"]),
+        .testTarget(name: "PackagingTests", dependencies: ["OgiwatchFixtures", "OgiwatchCheck", "OgiwatchCore", "OgiwatchJournal"]),
     ]
 )

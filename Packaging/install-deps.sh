@@ -8,6 +8,9 @@
 # Idempotent and non-interactive; uses sudo when not root.
 set -eu
 packages="libsystemd-dev poppler-utils systemd rsync python3 util-linux exim4-daemon-light"
+# Packaging tests: debootstrap (a clean Debian 12 root for the .deb), systemd-journal-remote
+# (journal forwarding on loopback), man-db (man -l), binutils (objdump and strip in build-deb.sh).
+packages="$packages debootstrap systemd-journal-remote man-db binutils"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
