@@ -1,5 +1,3 @@
-import Foundation
-
 /// NARR.ENUM_SUM: in 「共N条，其中a条、b条…」 and 「a条，b条…，共N条」 the parts must add up
 /// (domain §4.5). Unrelated counts often follow in the same sentence, so the enumeration
 /// passes when some run of parts next to the total adds up to it.
@@ -7,35 +5,45 @@ extension Evaluator {
     struct Count {
         var value: Int
         var approximate: Bool
-        var range: Range<String.Index>
+        var start: Int
         var precededByTotalWord: Bool
         var followedByDetail: Bool
     }
 
+    /// Words and units as scalar arrays: sentences are scanned scalar by scalar.
+    struct Vocabulary {
+        var units: [[Unicode.Scalar]]
+        var approximateAfter: [[Unicode.Scalar]]
+        var approximateBefore: [[Unicode.Scalar]]
+        static let totalWords = ["共", "共计", "合计", "总计", "累计"].map { Array($0.unicodeScalars) }
+        static let detail = Array("其中".unicodeScalars)
+    }
+
     func enumerationSum(_ check: CheckSpec) -> [Hit] {
-        let units = check.units ?? []
-        let approximate = (after: check.approximate ?? [], before: check.approximateBefore ?? [])
-        guard !units.isEmpty else { return [] }
+        let words = Vocabulary(units: (check.units ?? []).map { Array($0.unicodeScalars) },
+                               approximateAfter: (check.approximate ?? []).map { Array($0.unicodeScalars) },
+                               approximateBefore: (check.approximateBefore ?? []).map { Array($0.unicodeScalars) })
+        guard !words.units.isEmpty else { return [] }
         var hits: [Hit] = []
         for paragraph in compactParagraphs {
-            let text = paragraph.text
-            for sentence in text.split(separator: "。") {
-                hits += enumerationHits(String(sentence), units: units, approximate: approximate, line: paragraph.line)
+            let scalars = Array(paragraph.text.unicodeScalars)
+            for sentence in scalars.split(separator: "。") {
+                hits += enumerationHits(Array(sentence), words: words, line: paragraph.line)
             }
         }
         return hits
     }
 
-    private func enumerationHits(_ sentence: String, units: [String], approximate: (after: [String], before: [String]), line: Int) -> [Hit] {
-        let counts = Self.counts(in: sentence, units: units, approximate: approximate)
+    private func enumerationHits(_ sentence: [Unicode.Scalar], words: Vocabulary, line: Int) -> [Hit] {
+        let counts = Self.counts(in: sentence, words: words)
         guard counts.count >= 3 else { return [] }
         var hits: [Hit] = []
-        var coveredUntil = sentence.startIndex
-        for (i, total) in counts.enumerated() where !total.approximate && total.range.lowerBound >= coveredUntil {
+        var coveredUntil = 0
+        for (i, total) in counts.enumerated() where !total.approximate && total.start >= coveredUntil {
             if total.followedByDetail {
                 let parts = counts[(i + 1)...].filter { !$0.approximate }.map(\.value)
                 guard parts.count >= 2 else { continue }
-                coveredUntil = sentence.endIndex
+                coveredUntil = sentence.count
                 if !Self.someRun(parts, sumsTo: total.value, fromStart: true) {
                     hits.append(hit(total, parts, sentence, line))
                 }
@@ -50,9 +58,9 @@ extension Evaluator {
         return hits
     }
 
-    private func hit(_ total: Count, _ parts: [Int], _ sentence: String, _ line: Int) -> Hit {
+    private func hit(_ total: Count, _ parts: [Int], _ sentence: [Unicode.Scalar], _ line: Int) -> Hit {
         Hit(["total": String(total.value), "parts": parts.map(String.init).joined(separator: "+"),
-             "sum": String(parts.reduce(0, +)), "excerpt": String(sentence.prefix(80))],
+             "sum": String(parts.reduce(0, +)), "excerpt": String(String.UnicodeScalarView(sentence.prefix(80)))],
             location: Location(line: line), expected: String(total.value), actual: String(parts.reduce(0, +)))
     }
 
@@ -67,32 +75,40 @@ extension Evaluator {
     }
 
     /// Every `N<unit>` in a sentence, with what surrounds it.
-    static func counts(in sentence: String, units: [String], approximate: (after: [String], before: [String])) -> [Count] {
+    static func counts(in s: [Unicode.Scalar], words: Vocabulary) -> [Count] {
+        func isDigit(_ i: Int) -> Bool { i < s.count && (0x30...0x39).contains(s[i].value) }
+        func has(_ word: [Unicode.Scalar], at i: Int) -> Bool {
+            i >= 0 && i + word.count <= s.count && s[i..<(i + word.count)].elementsEqual(word)
+        }
+        func endsWith(_ word: [Unicode.Scalar], before i: Int) -> Bool { has(word, at: i - word.count) }
         var result: [Count] = []
-        var index = sentence.startIndex
-        while index < sentence.endIndex {
-            guard sentence[index].isASCII, sentence[index].isNumber else {
-                index = sentence.index(after: index)
+        var index = 0
+        while index < s.count {
+            guard isDigit(index) else {
+                index += 1
                 continue
             }
             let start = index
-            while index < sentence.endIndex, sentence[index].isASCII, sentence[index].isNumber { index = sentence.index(after: index) }
-            let digits = sentence[start..<index]
-            if start > sentence.startIndex, ".".contains(sentence[sentence.index(before: start)]) { continue }
-            var cursor = index
-            var approx = false
-            for word in approximate.after where sentence[cursor...].hasPrefix(word) {
-                approx = true
-                cursor = sentence.index(cursor, offsetBy: word.count)
+            var value = 0
+            while isDigit(index) {
+                value = value &* 10 &+ Int(s[index].value - 0x30)
+                index += 1
             }
-            guard let unit = units.first(where: { sentence[cursor...].hasPrefix($0) }), let value = Int(digits) else { continue }
-            let end = sentence.index(cursor, offsetBy: unit.count)
-            let before = sentence[..<start].suffix(3)
-            if approximate.before.contains(where: { before.hasSuffix($0) }) { approx = true }
-            let after = sentence[end...].drop(while: { $0 == "," || $0 == ":" })
-            result.append(Count(value: value, approximate: approx, range: start..<end,
-                                precededByTotalWord: ["共", "共计", "合计", "总计", "累计"].contains(where: { before.hasSuffix($0) }),
-                                followedByDetail: after.hasPrefix("其中")))
+            if start > 0, s[start - 1] == "." { continue }
+            var cursor = index
+            var approximate = false
+            for word in words.approximateAfter where has(word, at: cursor) {
+                approximate = true
+                cursor += word.count
+            }
+            guard let unit = words.units.first(where: { has($0, at: cursor) }) else { continue }
+            let end = cursor + unit.count
+            if words.approximateBefore.contains(where: { endsWith($0, before: start) }) { approximate = true }
+            var after = end
+            while after < s.count, s[after] == "," || s[after] == ":" { after += 1 }
+            result.append(Count(value: value, approximate: approximate, start: start,
+                                precededByTotalWord: Vocabulary.totalWords.contains { endsWith($0, before: start) },
+                                followedByDetail: has(Vocabulary.detail, at: after)))
             index = end
         }
         return result

@@ -3,9 +3,17 @@ public struct ReportBuilder: Sendable {
     public let sections: [SectionSpec]
     public let templates: [TemplateSpec]
 
+    let matchers: [String: TemplateMatchers]
+
     public init(sections: [SectionSpec], templates: [TemplateSpec]) {
+        self.init(sections: sections, templates: templates,
+                  matchers: Dictionary(templates.map { ($0.id, TemplateMatchers($0)) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    init(sections: [SectionSpec], templates: [TemplateSpec], matchers: [String: TemplateMatchers]) {
         self.sections = sections
         self.templates = templates
+        self.matchers = matchers
     }
 
     public func build(_ document: Document) -> Report {
@@ -23,7 +31,9 @@ public struct ReportBuilder: Sendable {
                             templateMarkers: markers, sections: split.sections, extraHeadings: split.extraHeadings,
                             artifacts: document.artifacts, paragraphs: document.paragraphs)
         if let template {
-            report.tables = TableExtractor(template: template).extract(sections: split.sections, allTables: document.tables)
+            let matchers = self.matchers[template.id] ?? TemplateMatchers(template)
+            report.tables = TableExtractor(template: template, matchers: matchers)
+                .extract(sections: split.sections, allTables: document.tables)
         }
         return report
     }

@@ -95,28 +95,28 @@ struct ReportMetadata {
     /// When the title names no organ (003), the most repeated `…街道`-like name in the body.
     static func organ(inBody compact: String) -> String? {
         var counts: [String: Int] = [:]
-        let chars = Array(compact)
+        let chars = Array(compact.unicodeScalars)
+        let excluded = Set("我本该各全的和及在对由于".unicodeScalars)
         for suffix in organSuffixes {
-            let s = Array(suffix)
-            var i = 0
-            while i + s.count <= chars.count {
-                if Array(chars[i..<(i + s.count)]) == s {
-                    for prefixLength in 2...6 where i - prefixLength >= 0 {
-                        let prefix = chars[(i - prefixLength)..<i]
-                        guard prefix.allSatisfy(isHan), !prefix.contains(where: { "我本该各全的和及在对由于".contains($0) }) else { break }
-                        counts[String(prefix) + suffix, default: 0] += 1
-                    }
+            let s = Array(suffix.unicodeScalars)
+            guard chars.count >= s.count else { continue }
+            for i in 0...(chars.count - s.count) where chars[i] == s[0] && chars[i..<(i + s.count)].elementsEqual(s) {
+                for prefixLength in 2...6 where i - prefixLength >= 0 {
+                    let prefix = chars[(i - prefixLength)..<i]
+                    guard prefix.allSatisfy(isHan), !prefix.contains(where: excluded.contains) else { break }
+                    var name = String.UnicodeScalarView(prefix)
+                    name.append(contentsOf: s)
+                    counts[String(name), default: 0] += 1
                 }
-                i += 1
             }
         }
         return counts.filter { $0.value >= 2 }.max { a, b in
-            a.value != b.value ? a.value < b.value : a.key.count < b.key.count
+            a.value != b.value ? a.value < b.value : a.key.unicodeScalars.count < b.key.unicodeScalars.count
         }?.key
     }
 
-    static func isHan(_ c: Character) -> Bool {
-        c.unicodeScalars.allSatisfy { (0x4E00...0x9FFF).contains($0.value) }
+    static func isHan(_ c: Unicode.Scalar) -> Bool {
+        (0x4E00...0x9FFF).contains(c.value)
     }
 
     /// 「统计期限…2021年1月1日」.

@@ -9,6 +9,8 @@ public struct RuleSet: Sendable {
     /// A short hash of all rule files: a changed rule set re-checks files already seen.
     public let version: String
     let cache: PatternCache
+    /// Built once: reading a report must not re-normalise the templates.
+    let builder: ReportBuilder
 
     public init(sources: [RuleSource]) throws(RuleSetError) {
         var problems: [String] = []
@@ -63,6 +65,7 @@ public struct RuleSet: Sendable {
         problems += RuleValidator(sections: self.sections, templates: templates, rules: rules, patterns: patterns).problems()
         if !problems.isEmpty { throw RuleSetError(problems: problems) }
         self.cache = try PatternCache(patterns: Set(rules.flatMap { RuleValidator.regexes(in: $0, patterns: patterns) }))
+        self.builder = ReportBuilder(sections: self.sections, templates: templates)
     }
 
     public func rule(_ id: String) -> RuleSpec? { rules.first { $0.id == id } }
@@ -76,7 +79,7 @@ public struct RuleSet: Sendable {
 
     /// Reads a document as a report and evaluates every rule that applies to it.
     public func evaluate(_ document: Document) -> (Report, [Finding]) {
-        let report = ReportBuilder(sections: sections, templates: templates).build(document)
+        let report = builder.build(document)
         return (report, Evaluator(ruleSet: self, report: report).findings())
     }
 

@@ -45,10 +45,12 @@ extension Evaluator {
         let minimum = check.minChars ?? 1
         return (check.sections ?? []).compactMap { number in
             guard let section = report.section(number), let text = sectionText[number] else { return nil }
-            let bare = text.trimmingCharacters(in: CharacterSet(charactersIn: "。.;；"))
-            guard text.count < minimum || bare == "无" || bare.isEmpty else { return nil }
+            let length = text.unicodeScalars.count
+            guard length < minimum || length <= 2 && text.unicodeScalars.filter({ !"。.;；".unicodeScalars.contains($0) }).elementsEqual("无".unicodeScalars) else {
+                return nil
+            }
             let numeral = Self.numeral(number)
-            return Hit(["section": numeral, "length": String(text.count)], location: Location(section: numeral, line: section.line))
+            return Hit(["section": numeral, "length": String(length)], location: Location(section: numeral, line: section.line))
         }
     }
 

@@ -1,6 +1,7 @@
 /// Reads tables 二 三 四 of a report against a template.
 struct TableExtractor {
     let template: TemplateSpec
+    let matchers: TemplateMatchers
 
     func extract(sections: [ReportSection], allTables: [Table]) -> [String: ReportTable] {
         var result: [String: ReportTable] = [:]
@@ -28,7 +29,7 @@ struct TableExtractor {
         let rows = spec.rows ?? []
         let columns = spec.columns ?? []
         let entries = TableEntry.entries(of: tables, valueCount: columns.count)
-        let outcome = RowMatcher(rows: rows).place(entries)
+        let outcome = matchers.tableThree.place(entries)
         var table = ReportTable(spec: spec, line: tables.first?.line)
         for placement in outcome.placements {
             let entry = placement.entry
@@ -72,7 +73,7 @@ struct TableExtractor {
         let spec = template.tables.T2
         let blocks = spec.blocks ?? []
         var table = ReportTable(spec: spec, line: tables.first?.line)
-        let matchers = blocks.map { RowMatcher(rows: $0.rows) }
+        let matchers = self.matchers.tableTwoBlocks
         var block: Int?
         for raw in tables {
             for row in raw.rows {
