@@ -21,9 +21,7 @@ public enum Normalize {
 
     /// NFKC alone.
     public static func nfkc(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
-        guard fastNFKC(s, into: &out) else { return s.precomposedStringWithCompatibilityMapping }
-        return String(out)
+        transform(s, fold: false, dropWhitespace: false)
     }
 
     /// Trim the padding that real cells carry (U+3000, NBSP, zero-width space, BOM).
@@ -43,51 +41,75 @@ public enum Normalize {
     }
 
     private static func fold(_ s: String, dropWhitespace: Bool) -> String {
-        var mapped = String.UnicodeScalarView()
-        if !fastNFKC(s, into: &mapped) {
-            mapped = s.precomposedStringWithCompatibilityMapping.unicodeScalars
-        }
-        var out = String.UnicodeScalarView()
-        var previousIsDigit = false
-        var afterItemNumber = false
-        for scalar in mapped {
-            if isPadding(scalar) {
-                if dropWhitespace || afterItemNumber { continue }
-                out.append(scalar)
-                previousIsDigit = false
-                continue
-            }
-            afterItemNumber = false
-            var c = scalar
-            switch c.value {
-            case 0x201C, 0x201D, 0x201E, 0x300C, 0x300D: c = "\""
-            case 0x2018, 0x2019: c = "'"
-            case 0x3001 where previousIsDigit, 0x2E where previousIsDigit:
-                c = "."
-                afterItemNumber = true
-            default: break
-            }
-            out.append(c)
-            previousIsDigit = c.value >= 0x30 && c.value <= 0x39
-        }
-        return String(out)
+        transform(s, fold: true, dropWhitespace: dropWhitespace)
     }
 
-    /// Appends the NFKC image of `s` when every scalar has a known one; false otherwise.
-    private static func fastNFKC(_ s: String, into out: inout String.UnicodeScalarView) -> Bool {
-        for scalar in s.unicodeScalars {
-            let v = scalar.value
-            switch v {
-            case 0x00...0x9F, 0x4E00...0x9FFF, 0x3001...0x3002, 0x3007...0x3011, 0x2014, 0x2018...0x201D, 0x2026, 0x200B, 0xFEFF:
-                out.append(scalar)
-            case 0xFF01...0xFF5E:
-                out.append(Unicode.Scalar(v - 0xFEE0) ?? scalar)
-            case 0x3000, 0x00A0:
-                out.append(" ")
-            default:
-                return false
+    /// NFKC (fast path, else ICU), then optionally quotes, item numbering and whitespace, all
+    /// written straight into one UTF-8 buffer.
+    private static func transform(_ s: String, fold: Bool, dropWhitespace: Bool) -> String {
+        if let fast = pass(s.unicodeScalars, mapKnownForms: true, fold: fold, dropWhitespace: dropWhitespace) { return fast }
+        let icu = s.precomposedStringWithCompatibilityMapping
+        return pass(icu.unicodeScalars, mapKnownForms: false, fold: fold, dropWhitespace: dropWhitespace) ?? icu
+    }
+
+    private static func pass(_ scalars: String.UnicodeScalarView, mapKnownForms: Bool, fold: Bool, dropWhitespace: Bool) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(scalars.count * 3)
+        var previousIsDigit = false
+        var afterItemNumber = false
+        for scalar in scalars {
+            var v = scalar.value
+            if mapKnownForms {
+                switch v {
+                case 0x00...0x9F, 0x4E00...0x9FFF, 0x3001...0x3002, 0x3007...0x3011, 0x2014, 0x2018...0x201D, 0x2026, 0x200B, 0xFEFF:
+                    break
+                case 0xFF01...0xFF5E:
+                    v -= 0xFEE0
+                case 0x3000, 0x00A0:
+                    v = 0x20
+                default:
+                    return nil
+                }
             }
+            if fold {
+                if isPadding(Unicode.Scalar(v) ?? " ") {
+                    if dropWhitespace || afterItemNumber { continue }
+                    previousIsDigit = false
+                    append(v, to: &out)
+                    continue
+                }
+                afterItemNumber = false
+                switch v {
+                case 0x201C, 0x201D, 0x201E, 0x300C, 0x300D: v = 0x22
+                case 0x2018, 0x2019: v = 0x27
+                case 0x3001 where previousIsDigit, 0x2E where previousIsDigit:
+                    v = 0x2E
+                    afterItemNumber = true
+                default: break
+                }
+                previousIsDigit = v >= 0x30 && v <= 0x39
+            }
+            append(v, to: &out)
         }
-        return true
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func append(_ v: UInt32, to out: inout [UInt8]) {
+        switch v {
+        case 0..<0x80:
+            out.append(UInt8(v))
+        case 0x80..<0x800:
+            out.append(UInt8(0xC0 | (v >> 6)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        case 0x800..<0x10000:
+            out.append(UInt8(0xE0 | (v >> 12)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        default:
+            out.append(UInt8(0xF0 | (v >> 18)))
+            out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        }
     }
 }
