@@ -9,8 +9,9 @@
 set -eu
 packages="libsystemd-dev poppler-utils systemd rsync python3 util-linux exim4-daemon-light"
 # Packaging tests: debootstrap (a clean Debian 12 root for the .deb), systemd-journal-remote
-# (journal forwarding on loopback), man-db (man -l), binutils (objdump and strip in build-deb.sh).
-packages="$packages debootstrap systemd-journal-remote man-db binutils"
+# (journal forwarding on loopback), man-db (man -l), binutils (objdump and strip in build-deb.sh),
+# systemd-container (systemd-nspawn boots the clean root to run the installed service).
+packages="$packages debootstrap systemd-journal-remote man-db binutils systemd-container"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

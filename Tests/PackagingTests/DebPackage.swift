@@ -6,6 +6,8 @@ enum DebPackage {
     /// `$OGIWATCH_DEB`, else the newest `.build-deb/ogiwatch_*.deb`, else one built now
     /// (a static release build: several minutes; `.ci/run` builds it before the tests).
     static func path() throws -> String {
+        buildLock.lock()
+        defer { buildLock.unlock() }
         if let given = ProcessInfo.processInfo.environment["OGIWATCH_DEB"], !given.isEmpty { return given }
         if let found = newest() { return found }
         let built = try Tool.run(PackagePaths.repository("Packaging/build-deb.sh"), [], directory: PackagePaths.root, seconds: 1500)
@@ -14,6 +16,9 @@ enum DebPackage {
         }
         return found
     }
+
+    /// Suites run in parallel; one build and one debootstrap at a time.
+    static let buildLock = NSLock()
 
     private static func newest() -> String? {
         let dir = PackagePaths.repository(".build-deb")
@@ -40,6 +45,8 @@ enum CleanRoot {
     static var cache: String { PackagePaths.repository(".build-root/bookworm") }
 
     static func prepare() throws -> String {
+        DebPackage.buildLock.lock()
+        defer { DebPackage.buildLock.unlock() }
         let stamp = cache + "/.ogiwatch-complete"
         if FileManager.default.fileExists(atPath: stamp) { return cache }
         guard let debootstrap = Tool.which("debootstrap") else {
