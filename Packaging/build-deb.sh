@@ -100,6 +100,7 @@ Architecture: $arch
 Maintainer: ogiwatch maintainers <root@localhost>
 Installed-Size: $size
 Depends: $depends
+Recommends: default-mta | mail-transport-agent
 Section: admin
 Priority: optional
 Description: checker for Open Government Information annual reports

@@ -28,6 +28,15 @@ import Testing
         systemctl reload ogiwatch
         wait_for 30 config-reloaded
         systemctl is-active ogiwatch >$out/active-after-reload
+        # The sandboxed summary unit reads the ledger the service wrote (today, to stdout).
+        mkdir -p /etc/systemd/system/ogiwatch-summary.service.d
+        printf '[Service]\nExecStart=\nExecStart=/usr/bin/ogiwatch summary --config /etc/ogiwatch/ogiwatch.yaml --date %s --output -\n' \
+            "$(TZ=Asia/Shanghai date +%F)" >/etc/systemd/system/ogiwatch-summary.service.d/today.conf
+        systemctl daemon-reload
+        systemctl start ogiwatch-summary.service
+        systemctl show ogiwatch-summary -p LoadState -p Result -p ExecMainStatus >$out/summary
+        journalctl -u ogiwatch-summary -o cat --no-pager >$out/summary-journal
+        stat -c %a /var/lib/ogiwatch >$out/state-mode
         systemctl stop ogiwatch
         systemctl show ogiwatch -p Result -p ExecMainStatus >$out/stopped
         journalctl -u ogiwatch -o cat --no-pager >$out/journal
@@ -91,6 +100,14 @@ import Testing
         #expect(read("explained").contains("Defined-By: ogiwatch"), "\(read("explained").prefix(2000))")
 
         #expect(read("active-after-reload").trimmingCharacters(in: .whitespacesAndNewlines) == "active")
+        let summary = read("summary")
+        #expect(summary.contains("Result=success") && summary.contains("ExecMainStatus=0"), "\(summary)\n\(read("summary-journal"))")
+        #expect(summary.contains("LoadState=loaded"), "\(summary)")
+        let summaryJournal = read("summary-journal")
+        #expect(!summaryJournal.contains("ogiwatch summary:"), "\(summaryJournal)")
+        #expect(summaryJournal.contains("From:") || summaryJournal.contains("only-on-findings"), "\(summaryJournal)")
+        #expect(read("state-mode").trimmingCharacters(in: .whitespacesAndNewlines) == "750")
+
         let stopped = read("stopped")
         #expect(stopped.contains("Result=success") && stopped.contains("ExecMainStatus=0"), "\(stopped)")
         let journal = read("journal")

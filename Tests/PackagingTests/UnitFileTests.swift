@@ -6,15 +6,34 @@ import Testing
 @Suite struct UnitFileTests {
     let unit = PackagePaths.repository("Packaging/ogiwatch.service")
 
-    /// `systemd-analyze security` rates the sandbox; the service must stay at 1.0 or lower
-    /// (systemd-resolved rates 2.3).
-    @Test func exposureScoreIsAtMostOne() throws {
-        let result = try Tool.run("systemd-analyze", ["security", "--offline=yes", "--threshold=10", unit])
+    /// `systemd-analyze security` rates the sandbox; the service and the summary unit must
+    /// stay at 1.0 or lower (systemd-resolved rates 2.3).
+    @Test(arguments: ["ogiwatch.service", "ogiwatch-summary.service"])
+    func exposureScoreIsAtMostOne(name: String) throws {
+        let path = PackagePaths.repository("Packaging/" + name)
+        let result = try Tool.run("systemd-analyze", ["security", "--offline=yes", "--threshold=10", path])
         #expect(result.status == 0, "\(result.output)")
-        let line = result.output.split(separator: "\n").first { $0.contains("Overall exposure level for ogiwatch.service") }
+        let line = result.output.split(separator: "\n").first { $0.contains("Overall exposure level for \(name)") }
         let score = line.flatMap { $0.split(separator: ":").last?.split(separator: " ").first }.flatMap { Double($0) }
         #expect(score != nil, "no overall exposure line in:\n\(result.output)")
-        if let score { #expect(score <= 1.0, "exposure \(score)") }
+        if let score { #expect(score <= 1.0, "\(name): exposure \(score)") }
+    }
+
+    /// Every unit in Packaging/, with /usr/bin/ogiwatch pointing at a binary that exists,
+    /// passes `systemd-analyze verify` together (timers find their services).
+    @Test func allUnitsVerify() throws {
+        let dir = try TemporaryDirectory()
+        let names = try FileManager.default.contentsOfDirectory(atPath: PackagePaths.repository("Packaging"))
+            .filter { $0.hasSuffix(".service") || $0.hasSuffix(".timer") }.sorted()
+        #expect(names.contains("ogiwatch.service"))
+        for name in names {
+            let text = try String(contentsOfFile: PackagePaths.repository("Packaging/" + name), encoding: .utf8)
+            try text.replacingOccurrences(of: "/usr/bin/ogiwatch", with: PackagePaths.debugBinary)
+                .write(toFile: dir.path + "/" + name, atomically: true, encoding: .utf8)
+        }
+        let result = try Tool.run("systemd-analyze", ["verify", "--man=no"] + names.map { dir.path + "/" + $0 })
+        #expect(result.status == 0, "\(result.output)")
+        #expect(!result.output.contains(dir.path + "/"), "warnings about unit lines:\n\(result.output)")
     }
 
     /// The unit as shipped, with ExecStart= pointing at a binary that exists, passes
