@@ -87,6 +87,16 @@ import Testing
         let started = try Tool.run("journalctl", ["--root=\(root.path)", "--dump-catalog", JournalEvent.started.messageID])
         #expect(started.stdout.contains("Defined-By: ogiwatch"))
 
+        // A catalog of the same name under /usr/local (local rules, see ogiwatch(8)) takes the
+        // place of the packaged one.
+        let local = root.path + "/usr/local/lib/systemd/catalog"
+        try FileManager.default.createDirectory(atPath: local, withIntermediateDirectories: true)
+        try text.replacingOccurrences(of: "Subject: ", with: "Subject: LOCAL ")
+            .write(toFile: local + "/ogiwatch.catalog", atomically: true, encoding: .utf8)
+        #expect(try Tool.run("journalctl", ["--root=\(root.path)", "--update-catalog"]).status == 0)
+        let replaced = try Tool.run("journalctl", ["--root=\(root.path)", "--dump-catalog", JournalEvent.started.messageID])
+        #expect(replaced.stdout.contains("Subject: LOCAL "), "\(replaced.output)")
+
         // The same check rejects a damaged file, so the acceptance above means something.
         try "-- not-an-id\ntext\n".write(toFile: dir + "/damaged.catalog", atomically: true, encoding: .utf8)
         let damaged = try Tool.run("journalctl", ["--root=\(root.path)", "--update-catalog"])
