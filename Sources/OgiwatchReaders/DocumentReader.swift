@@ -11,19 +11,17 @@ public enum DocumentReader {
         guard let format = DocumentFormat(fileName: name) else {
             return .failure(DocumentProblem(.unsupported, "不支持的文件类型：仅检查 .txt、.docx、.pdf、.html 格式的年度报告"))
         }
-        do {
+        do throws(DocumentProblem) {
             let bytes = try FileBytes.read(path: path, maxBytes: limits.maxFileBytes)
             return read(bytes: bytes, format: format, limits: limits)
-        } catch let problem as DocumentProblem {
-            return .failure(problem)
         } catch {
-            return .failure(DocumentProblem(.unreadable, "无法读取文件：\(error)"))
+            return .failure(error)
         }
     }
 
     /// Read bytes already in memory.
     public static func read(bytes: [UInt8], format: DocumentFormat, limits: ReadLimits = .standard) -> Result<Document, DocumentProblem> {
-        do {
+        do throws(DocumentProblem) {
             switch format {
             case .txt:
                 return .success(try PlainTextReader.read(bytes: bytes))
@@ -34,10 +32,8 @@ public enum DocumentReader {
             case .html:
                 return .success(try HtmlReader.read(bytes: bytes))
             }
-        } catch let problem as DocumentProblem {
-            return .failure(problem)
         } catch {
-            return .failure(DocumentProblem(.unreadable, "无法解析文件：\(error)"))
+            return .failure(error)
         }
     }
 }
