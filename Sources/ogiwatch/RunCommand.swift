@@ -14,19 +14,13 @@ struct RunCommand: ParsableCommand {
         discussion: "退出状态：0 收到 SIGTERM 后正常停止；2 配置、规则或台账无法使用。SIGHUP 重新加载配置和规则。"
     )
 
-    @Option(help: "配置文件（YAML，示例见 Packaging/ogiwatch.yaml）")
-    var config: String?
-
     @Option(help: "监视的目录（可重复；递归监视），与配置文件中的 watch 合并")
     var watch: [String] = []
-
-    @Option(help: "状态目录（台账），默认 $STATE_DIRECTORY、/var/lib/ogiwatch 或 ~/.local/state/ogiwatch")
-    var state: String?
 
     @Option(help: "稳定等待时间，如 2s、250ms（默认 2s）")
     var settle: String?
 
-    @OptionGroup var rules: RuleOptions
+    @OptionGroup var service: ServiceOptions
 
     func run() throws {
         let settings: ServiceConfig
@@ -42,18 +36,15 @@ struct RunCommand: ParsableCommand {
             FileHandle.standardError.write(Data("ogiwatch run: \(error)\n".utf8))
             throw ExitCode(2)
         }
-        let daemon = Daemon(config: settings, loadConfig: config == nil ? nil : loadSettings, ruleSet: ruleSet,
+        let daemon = Daemon(config: settings, loadConfig: service.config == nil ? nil : loadSettings, ruleSet: ruleSet,
                             ledger: ledger, journal: Journal(), reloadRules: loadRules)
         throw ExitCode(daemon.run())
     }
 
     /// The config file (if any) with the command line on top.
     func loadSettings() throws(ServiceConfigError) -> ServiceConfig {
-        var settings = try config.map { path throws(ServiceConfigError) in try ServiceConfig.load(path: path) } ?? ServiceConfig()
+        var settings = try service.settings()
         settings.watch += watch
-        if let state { settings.stateDirectory = state }
-        if let rulesDirectory = rules.rulesDirectory { settings.rulesDirectory = rulesDirectory }
-        if let localDirectory = rules.localDirectory { settings.localRulesDirectory = localDirectory }
         if let settle {
             settings.settleSeconds = try ConfigValue(node: .init(settle), key: "--settle").duration()
         }

@@ -17,16 +17,10 @@ struct SummaryCommand: ParsableCommand {
     @Option(help: "汇总的日期（YYYY-MM-DD，配置的时区），默认昨天")
     var date: String?
 
-    @Option(help: "配置文件（YAML，示例见 Packaging/ogiwatch.yaml）")
-    var config: String?
-
-    @Option(help: "状态目录（台账），默认 $STATE_DIRECTORY、/var/lib/ogiwatch 或 ~/.local/state/ogiwatch")
-    var state: String?
-
     @Option(help: "输出文件，- 表示标准输出；默认 <状态目录>/summaries/<日期>.eml")
     var output: String?
 
-    @OptionGroup var rules: RuleOptions
+    @OptionGroup var service: ServiceOptions
 
     func run() throws {
         do {
@@ -40,10 +34,7 @@ struct SummaryCommand: ParsableCommand {
     }
 
     private func summarise() throws {
-        var settings = try config.map { path throws(ServiceConfigError) in try ServiceConfig.load(path: path) } ?? ServiceConfig()
-        if let state { settings.stateDirectory = state }
-        if let rulesDirectory = rules.rulesDirectory { settings.rulesDirectory = rulesDirectory }
-        if let localDirectory = rules.localDirectory { settings.localRulesDirectory = localDirectory }
+        let settings = try service.settings()
         let mail = settings.summary
         let timeZone = TimeZone(identifier: mail.timeZone) ?? .current
         let day = try date.map { text throws(SummaryError) in try SummaryDay(text, timeZone: timeZone) }

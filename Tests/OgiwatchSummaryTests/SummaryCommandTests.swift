@@ -4,15 +4,7 @@ import Testing
 
 /// `ogiwatch summary` as the timer runs it: the built binary, a config file, a real ledger.
 @Suite struct SummaryCommandTests {
-    /// `ogiwatch` in the scratch path's build folder, next to the test bundle.
-    static var binary: String {
-        let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        var directory = URL(fileURLWithPath: me).deletingLastPathComponent()
-        while directory.path != "/", !FileManager.default.isExecutableFile(atPath: directory.appendingPathComponent("ogiwatch").path) {
-            directory = directory.deletingLastPathComponent()
-        }
-        return directory.appendingPathComponent("ogiwatch").path
-    }
+    static var binary: String { BuiltProducts.ogiwatch }
 
     func config(_ scenario: LedgerScenario, policy: String, state: String? = nil) throws -> String {
         let path = scenario.stateDirectory + "/ogiwatch.yaml"

@@ -93,12 +93,5 @@ enum PackagePaths {
     static func repository(_ relative: String) -> String { root + "/" + relative }
 
     /// The debug `ogiwatch` built beside this test bundle.
-    static var debugBinary: String {
-        let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        var dir = URL(fileURLWithPath: me).deletingLastPathComponent()
-        while dir.path != "/", !FileManager.default.isExecutableFile(atPath: dir.appendingPathComponent("ogiwatch").path) {
-            dir = dir.deletingLastPathComponent()
-        }
-        return dir.appendingPathComponent("ogiwatch").path
-    }
+    static var debugBinary: String { BuiltProducts.ogiwatch }
 }

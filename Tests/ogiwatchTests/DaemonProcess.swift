@@ -5,19 +5,9 @@ import OgiwatchFixtures
 /// The built `ogiwatch` binary run as a real child process, stopped (or killed) by the test.
 final class DaemonProcess {
     /// `ogiwatch` next to the test bundle in the scratch path's debug folder.
-    static var binary: String {
-        let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        var dir = URL(fileURLWithPath: me).deletingLastPathComponent()
-        while dir.path != "/", !FileManager.default.isExecutableFile(atPath: dir.appendingPathComponent("ogiwatch").path) {
-            dir = dir.deletingLastPathComponent()
-        }
-        return dir.appendingPathComponent("ogiwatch").path
-    }
+    static var binary: String { BuiltProducts.ogiwatch }
 
-    static var rulesDirectory: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Rules").path
-    }
+    static var rulesDirectory: String { RepositoryFiles.rulesDirectory }
 
     let process = Process()
     let stderrPipe = Pipe()
