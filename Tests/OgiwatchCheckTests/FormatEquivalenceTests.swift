@@ -21,28 +21,12 @@ import Testing
         result.findings.filter { !(droppingTextExportArtifacts && $0.rule == "META.ARTIFACTS") }.map(key).sorted()
     }
 
-    static func iconv(_ text: String, to encoding: String) throws -> [UInt8] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
-        process.arguments = ["-f", "UTF-8", "-t", encoding]
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(text.utf8))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return [UInt8](data)
-    }
-
     @Test(arguments: ["000", "001", "002", "003", "004"])
     func otherEncodingsGiveTheSameFindings(seed: String) throws {
         let text = try SeedReport.text(seed)
         let reference = Self.keys(SeedReport.check(text))
         for (encoding, bom) in [("GB18030", [UInt8]()), ("UTF-16LE", [0xFF, 0xFE]), ("UTF-16BE", [0xFE, 0xFF])] {
-            let bytes = bom + (try Self.iconv(text, to: encoding))
+            let bytes = bom + (try Transcode.iconv(text, to: encoding))
             let result = SeedReport.checker.check(bytes: bytes, format: .txt, name: "\(seed)-\(encoding).txt")
             #expect(Self.keys(result) == reference, "\(seed) in \(encoding)")
         }

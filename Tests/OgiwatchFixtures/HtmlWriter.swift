@@ -37,7 +37,7 @@ public enum HtmlWriter {
             return Array(page(document, title: title, charsetTag: "<meta charset=\"utf-8\">").utf8)
         case .gbk:
             let html = page(document, title: title, charsetTag: "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gbk\">")
-            return try iconv(Array(html.utf8), to: "GBK")
+            return try Transcode.iconv(html, to: "GBK")
         }
     }
 
@@ -138,23 +138,5 @@ public enum HtmlWriter {
             .replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;")
             .replacingOccurrences(of: "\u{00A0}", with: "&nbsp;")
-    }
-
-    private static func iconv(_ input: [UInt8], to encoding: String) throws -> [UInt8] {
-        let source = FileManager.default.temporaryDirectory.appendingPathComponent("ogiwatch-html-\(UUID().uuidString)")
-        try Data(input).write(to: source)
-        defer { try? FileManager.default.removeItem(at: source) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
-        process.arguments = ["-f", "UTF-8", "-t", encoding, source.path]
-        let stdout = Pipe()
-        process.standardOutput = stdout
-        try process.run()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw CocoaError(.fileWriteInapplicableStringEncoding)
-        }
-        return [UInt8](output)
     }
 }

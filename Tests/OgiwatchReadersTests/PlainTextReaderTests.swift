@@ -90,7 +90,7 @@ import Testing
     @Test(arguments: seeds)
     func gb18030CRLFCopyReadsLikeTheOriginal(seed: String) throws {
         let text = try SharedFiles.seedText(seed)
-        let bytes = try TestFiles.iconv(text.replacingOccurrences(of: "\n", with: "\r\n"), to: "GB18030")
+        let bytes = try Transcode.iconv(text.replacingOccurrences(of: "\n", with: "\r\n"), to: "GB18030")
         #expect(try PlainTextReader.read(bytes: bytes) == PlainTextReader.parse(text))
     }
 }

@@ -29,7 +29,7 @@ import Testing
     @Test(arguments: seeds)
     func gb18030CopyDecodesToTheUTF8Original(seed: String) throws {
         let original = try SharedFiles.seedText(seed)
-        let bytes = try TestFiles.iconv(original, to: "GB18030")
+        let bytes = try Transcode.iconv(original, to: "GB18030")
         #expect(bytes != Array(original.utf8))
         #expect(try TextDecoding.decode(bytes) == original)
     }
@@ -37,7 +37,7 @@ import Testing
     @Test(arguments: ["001", "002"])
     func gbkCopyDecodesToTheUTF8Original(seed: String) throws {
         let original = try SharedFiles.seedText(seed)
-        #expect(try TextDecoding.decode(TestFiles.iconv(original, to: "GBK")) == original)
+        #expect(try TextDecoding.decode(Transcode.iconv(original, to: "GBK")) == original)
     }
 
     @Test(arguments: [
@@ -49,7 +49,7 @@ import Testing
     ] as [(String, [UInt8])])
     func copyWithByteOrderMarkDecodesToTheUTF8Original(encoding: String, mark: [UInt8]) throws {
         let original = try SharedFiles.seedText("000")
-        let decoded = try TextDecoding.decode(mark + TestFiles.iconv(original, to: encoding))
+        let decoded = try TextDecoding.decode(mark + Transcode.iconv(original, to: encoding))
         #expect(decoded == original)
     }
 
@@ -62,7 +62,7 @@ import Testing
 
     @Test func declaredGBDecodesGBBytes() throws {
         let original = try SharedFiles.seedText("001")
-        let bytes = try TestFiles.iconv(original, to: "GB18030")
+        let bytes = try Transcode.iconv(original, to: "GB18030")
         #expect(try TextDecoding.decode(bytes, declaredCharset: " GB2312 ") == original)
     }
 
@@ -73,18 +73,18 @@ import Testing
 
     @Test func wrongUTF8LabelFallsBackToDetection() throws {
         let original = try SharedFiles.seedText("002")
-        let bytes = try TestFiles.iconv(original, to: "GB18030")
+        let bytes = try Transcode.iconv(original, to: "GB18030")
         #expect(try TextDecoding.decode(bytes, declaredCharset: "utf-8") == original)
     }
 
     @Test func byteOrderMarkWinsOverDeclaredCharset() throws {
         let original = try SharedFiles.seedText("003")
-        let bytes = try [0xFF, 0xFE] + TestFiles.iconv(original, to: "UTF-16LE")
+        let bytes = try [0xFF, 0xFE] + Transcode.iconv(original, to: "UTF-16LE")
         #expect(try TextDecoding.decode(bytes, declaredCharset: "gb2312") == original)
     }
 
     @Test func declaredGBKAdmitsTextThatDetectionRefuses() throws {
-        let bytes = try TestFiles.iconv(Self.traditional, to: "GBK")
+        let bytes = try Transcode.iconv(Self.traditional, to: "GBK")
         #expect(problem(bytes) == TextDecoding.unknownEncoding)
         #expect(try TextDecoding.decode(bytes, declaredCharset: "GBK") == Self.traditional)
     }
@@ -145,7 +145,7 @@ import Testing
     }
 
     @Test func big5IsNotDecodedAsGBNonsense() throws {
-        let bytes = try TestFiles.iconv(Self.traditional, to: "BIG5")
+        let bytes = try Transcode.iconv(Self.traditional, to: "BIG5")
         let asGB = bytes.withUnsafeBufferPointer { try? Iconv.toUTF8($0, from: "GB18030") }
         #expect(asGB != nil, "the guard matters only if GB18030 would accept these bytes")
         #expect(problem(bytes) == TextDecoding.unknownEncoding)
@@ -181,7 +181,7 @@ import Testing
     /// called damaged or of unknown encoding.
     @Test(arguments: [("UTF-8", []), ("GB18030", []), ("UTF-16LE", [0xFF, 0xFE])] as [(String, [UInt8])])
     func everyCutOfTheLastCharactersDecodesOrLooksIncomplete(encoding: String, mark: [UInt8]) throws {
-        let whole = try mark + TestFiles.iconv(SharedFiles.seedText("001") + "年度报告", to: encoding)
+        let whole = try mark + Transcode.iconv(SharedFiles.seedText("001") + "年度报告", to: encoding)
         for cut in (whole.count - 12)...whole.count {
             let found = problem(Array(whole.prefix(cut)))
             #expect(found == nil || found?.looksIncomplete == true, "\(encoding) cut at \(cut): \(String(describing: found))")
@@ -208,12 +208,12 @@ import Testing
     }
 
     @Test func gb18030CutInsideTheLastCharacterLooksIncomplete() throws {
-        let bytes = try TestFiles.iconv(SharedFiles.seedText("001"), to: "GB18030") + [0xB1]
+        let bytes = try Transcode.iconv(SharedFiles.seedText("001"), to: "GB18030") + [0xB1]
         #expect(problem(bytes)?.looksIncomplete == true)
     }
 
     @Test func utf16CutInsideTheLastUnitLooksIncomplete() throws {
-        let bytes = try [0xFF, 0xFE] + TestFiles.iconv(SharedFiles.seedText("001"), to: "UTF-16LE") + [0x41]
+        let bytes = try [0xFF, 0xFE] + Transcode.iconv(SharedFiles.seedText("001"), to: "UTF-16LE") + [0x41]
         #expect(problem(bytes)?.looksIncomplete == true)
     }
 
