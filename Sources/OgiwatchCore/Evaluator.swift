@@ -27,10 +27,16 @@ struct Evaluator {
         var findings: [Finding] = []
         for rule in ruleSet.rules where rule.isEnabled && applies(rule) {
             let severity = rule.severity(forYear: report.year)
-            for check in rule.allChecks {
-                for hit in hits(check) {
+            // Two checks of one rule may find the same thing (both of its triggers hold).
+            var seen = Set<String>()
+            for check in rule.allChecks where check.when.map(holds) ?? true {
+                for var hit in hits(check) {
+                    if let note = check.note { hit.vars["note"] = Self.render(note, hit.vars) }
+                    let message = Self.render(rule.message, hit.vars)
+                    let place = [message, hit.location.row ?? "", hit.location.column ?? "", String(hit.location.line ?? 0)]
+                    guard seen.insert(place.joined(separator: "\u{0}")).inserted else { continue }
                     findings.append(Finding(rule: rule.id, severity: hit.severity ?? check.severity ?? severity,
-                                            message: Self.render(rule.message, hit.vars), location: hit.location,
+                                            message: message, location: hit.location,
                                             expected: hit.expected, actual: hit.actual))
                 }
             }
@@ -40,11 +46,16 @@ struct Evaluator {
 
     func applies(_ rule: RuleSpec) -> Bool {
         if let templates = rule.templates, !templates.contains(report.template?.id ?? "") { return false }
-        guard let when = rule.when else { return true }
+        return rule.when.map(holds) ?? true
+    }
+
+    func holds(_ when: Condition) -> Bool {
         if let from = when.yearFrom, (report.year ?? 0) < from { return false }
         if let until = when.yearUntil, (report.year ?? Int.max) > until { return false }
         if let pattern = when.organMatches, ruleSet.cache.firstMatch(pattern, in: report.organ ?? "") == nil { return false }
         if let pattern = when.organNotMatches, ruleSet.cache.firstMatch(pattern, in: report.organ ?? "") != nil { return false }
+        if let pattern = when.textMatches, ruleSet.cache.firstMatch(pattern, in: documentText) == nil { return false }
+        if let cells = when.cellPositive, !(evaluate(cells)?.contains { $0 > 0 } ?? false) { return false }
         return true
     }
 
@@ -68,6 +79,7 @@ struct Evaluator {
         case .valueDomain: valueDomain(check)
         case .narrativeNumber: narrativeNumber(check)
         case .enumerationSum: enumerationSum(check)
+        case .yearConsistent: yearConsistent().map { [$0] } ?? []
         case .reader: []
         }
     }

@@ -119,12 +119,18 @@ struct ReportMetadata {
         (0x4E00...0x9FFF).contains(c.value)
     }
 
-    /// 「统计期限…2021年1月1日」.
+    /// The year of the statistics period, 「2021年1月1日至12月31日」: a 1 January that a
+    /// 31 December closely follows, so that 「自2022年1月1日起施行」 does not count.
     static func statisticsYear(_ compact: String) -> Int? {
-        guard let r = compact.range(of: "年1月1日") else { return nil }
-        let before = compact[..<r.lowerBound].suffix(4)
-        guard let y = Int(before), (2000...2099).contains(y) else { return nil }
-        return y
+        var rest = compact[...]
+        while let r = rest.range(of: "年1月1日") {
+            let before = rest[..<r.lowerBound].suffix(4)
+            if let y = Int(before), (2000...2099).contains(y), rest[r.upperBound...].prefix(16).contains("12月31日") {
+                return y
+            }
+            rest = rest[r.upperBound...]
+        }
+        return nil
     }
 
     /// The most frequent `20xx年` in section 一.

@@ -17,15 +17,18 @@ indirect enum RuleFileSchema: Sendable {
                               "tags": .list(.scalar), "stands_for": .list(.scalar)])
     static let table = mapping(["numeral": .scalar, "columns": .list(column), "rows": .list(row),
                                 "blocks": .list(.mapping(["item": .scalar, "columns": .list(column), "rows": .list(row)]))])
+    static let condition = mapping(Dictionary(uniqueKeysWithValues: Condition.CodingKeys.allCases.map { ($0.stringValue, .scalar) }))
     static let check = mapping(Dictionary(uniqueKeysWithValues: CheckSpec.CodingKeys.allCases.map { key in
-        (key.stringValue, key == .claims
-            ? RuleFileSchema.list(.mapping(["what": .scalar, "pattern": .scalar, "compare": .list(.scalar)]))
-            : .any)
+        switch key {
+        case .claims: (key.stringValue, RuleFileSchema.list(.mapping(["what": .scalar, "pattern": .scalar, "compare": .list(.scalar)])))
+        case .when: (key.stringValue, condition)
+        default: (key.stringValue, .any)
+        }
     }))
     static let rule = mapping([
         "id": .scalar, "severity": .scalar, "enabled": .scalar, "title": .scalar, "explain": .scalar,
         "message": .scalar, "message_id": .scalar, "templates": .list(.scalar),
-        "when": .mapping(["year_from": .scalar, "year_until": .scalar, "organ_matches": .scalar, "organ_not_matches": .scalar]),
+        "when": condition,
         "by_year": .list(.mapping(["from": .scalar, "until": .scalar, "severity": .scalar])),
         "check": check, "checks": .list(check),
     ])

@@ -46,20 +46,31 @@ public struct YearSeverity: Sendable, Codable, Equatable {
     }
 }
 
-/// When a rule applies. A rule that does not apply is silent, never a pass or a failure.
+/// When a rule or one of its checks applies. What does not apply is silent, never a pass
+/// or a failure. All the conditions given must hold.
 public struct Condition: Sendable, Codable, Equatable {
     public var yearFrom: Int?
     public var yearUntil: Int?
     /// Regular expressions on the organ name (e.g. only 各级人民政府).
     public var organMatches: String?
     public var organNotMatches: String?
+    /// A regular expression over the whitespace-free prose (tables excluded): a check that
+    /// only makes sense when the report talks about something (收费通知).
+    public var textMatches: String?
+    /// A sum of cells such as `T3.r6_2.total` that must be above zero.
+    public var cellPositive: String?
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case yearFrom = "year_from"
         case yearUntil = "year_until"
         case organMatches = "organ_matches"
         case organNotMatches = "organ_not_matches"
+        case textMatches = "text_matches"
+        case cellPositive = "cell_positive"
     }
+
+    /// The regular expressions the condition uses, for the pattern cache and lint.
+    var patterns: [String] { [organMatches, organNotMatches, textMatches].compactMap { $0 } }
 }
 
 /// One check. `kind` picks the primitive; the other fields are its parameters, and
@@ -68,6 +79,11 @@ public struct CheckSpec: Sendable, Codable, Equatable {
     public var kind: CheckKind
     /// Overrides the rule's severity for hits of this check.
     public var severity: Severity?
+    /// Narrows one check of a rule (a plausibility test only some organs can fail).
+    public var when: Condition?
+    /// Fills the message's `{note}`, so a rule with several checks says which one fired;
+    /// may itself hold the check's placeholders.
+    public var note: String?
     /// T2, T3 or T4.
     public var table: String?
     public var tables: [String]?
@@ -75,7 +91,7 @@ public struct CheckSpec: Sendable, Codable, Equatable {
     public var forEach: String?
     public var rows: [String]?
     public var columns: [String]?
-    /// Cell keys (of the other dimension) or `@tag`; summed.
+    /// Cell keys (of the other dimension), `@tag` or a number; summed.
     public var left: [String]?
     public var right: [String]?
     /// `=` (default), `<=` or `>=`.
@@ -112,7 +128,7 @@ public struct CheckSpec: Sendable, Codable, Equatable {
     public var domainSeverity: Severity?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case kind, severity, table, tables, rows, columns, left, right, op, scope, section, sections
+        case kind, severity, when, note, table, tables, rows, columns, left, right, op, scope, section, sections
         case claims, units, approximate, ignore, require
         case forEach = "for_each"
         case minChars = "min_chars"
@@ -159,6 +175,8 @@ public enum CheckKind: String, Sendable, Codable, Equatable, CaseIterable {
     case valueDomain = "value_domain"
     case enumerationSum = "enumeration_sum"
     case narrativeNumber = "narrative_number"
+    /// Title year, statistics-period year and the dominant year of section 一 agree.
+    case yearConsistent = "year_consistent"
     /// Raised by the reader (unreadable, unsupported, no text layer), not evaluated; the
     /// rule exists so the finding has a severity, a message and a MESSAGE_ID.
     case reader

@@ -56,8 +56,12 @@ struct RuleValidator {
             need(!(check.claims ?? []).isEmpty, "claims")
         case .enumerationSum:
             need(!(check.units ?? []).isEmpty, "units")
-        case .sectionsPresent, .sectionOrder, .headingFormat, .extraSection, .artifacts, .templateDetected, .templateYear, .reader:
+        case .sectionsPresent, .sectionOrder, .headingFormat, .extraSection, .artifacts, .templateDetected, .templateYear,
+             .yearConsistent, .reader:
             break
+        }
+        for expression in (check.claims ?? []).flatMap(\.compare) + [check.when?.cellPositive].compactMap({ $0 }) {
+            validateCells(expression, say: say)
         }
     }
 
@@ -69,7 +73,7 @@ struct RuleValidator {
         let columnKeys = Set(specs.flatMap { ($0.columns ?? []) + ($0.blocks ?? []).flatMap(\.columns) }.map(\.key))
         let (termKeys, termTags) = forEach == "column" ? (rowKeys, rowTags) : (columnKeys, Set<String>())
         let (iterKeys, _) = forEach == "column" ? (columnKeys, 0) : (rowKeys, 0)
-        for term in (check.left ?? []) + (check.right ?? []) {
+        for term in (check.left ?? []) + (check.right ?? []) where Evaluator.constant(term) == nil {
             if term.hasPrefix("@") {
                 if !termTags.contains(String(term.dropFirst())) { say("未知标签 \(term)") }
             } else if !termKeys.contains(term) {
@@ -78,6 +82,23 @@ struct RuleValidator {
         }
         for key in (forEach == "column" ? check.columns : check.rows) ?? [] where !iterKeys.contains(key) {
             say("表 \(table) 中没有 \(key)")
+        }
+    }
+
+    /// A sum such as `T3.new.total + T3.carry_in.total`: every term names a table, a row
+    /// some template has, and a column of it (or `*`).
+    private func validateCells(_ expression: String, say: (String) -> Void) {
+        for term in expression.split(separator: "+").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            let parts = term.split(separator: ".").map(String.init)
+            guard parts.count == 3, Self.tableNames.contains(parts[0]) else {
+                say("单元格表达式「\(term)」应写作 表.行.列（如 T3.new.total）")
+                continue
+            }
+            let specs = templates.map { t in parts[0] == "T2" ? t.tables.T2 : parts[0] == "T3" ? t.tables.T3 : t.tables.T4 }
+            let rows = specs.flatMap(\.allRows)
+            if !rows.contains(where: { $0.key == parts[1] }) { say("表 \(parts[0]) 中没有行 \(parts[1])") }
+            let columns = Set(specs.flatMap { ($0.columns ?? []) + ($0.blocks ?? []).flatMap(\.columns) }.map(\.key))
+            if parts[2] != "*", !columns.contains(parts[2]) { say("表 \(parts[0]) 中没有列 \(parts[2])") }
         }
     }
 
@@ -91,7 +112,7 @@ struct RuleValidator {
             let text: [String] = textPatterns(check).map { resolve($0, patterns) }
             let claims: [String] = (check.claims ?? []).map(\.pattern)
             return text + claims
-        } + [rule.when?.organMatches, rule.when?.organNotMatches].compactMap { $0 }
+        } + (rule.when?.patterns ?? []) + rule.allChecks.flatMap { $0.when?.patterns ?? [] }
     }
 
     static func textPatterns(_ check: CheckSpec) -> [String] {

@@ -71,6 +71,21 @@ extension Evaluator {
                     location: Location(line: report.titleLine))]
     }
 
+    /// The year the title states, the year of the statistics period and the year section 一
+    /// mostly speaks of must agree; each that cannot be found is left out of the comparison.
+    func yearConsistent() -> Hit? {
+        let sources: [(String, Int?)] = [
+            ("标题", report.titleYear),
+            ("统计期限", ReportMetadata.statisticsYear(documentText)),
+            ("第一部分正文", sectionText[1].flatMap(ReportMetadata.dominantYear)),
+        ]
+        let known = sources.compactMap { name, year in year.map { (name, $0) } }
+        guard Set(known.map(\.1)).count > 1 else { return nil }
+        let years = known.map { "\($0.0)为 \($0.1) 年" }.joined(separator: "，")
+        return Hit(["years": years], location: Location(line: report.titleLine),
+                   expected: report.titleYear.map(String.init), actual: years)
+    }
+
     /// Reader-removed leftovers plus template placeholders and `XX` blanks left in the text.
     func artifacts(_ check: CheckSpec) -> [Hit] {
         var hits = report.artifacts.map { a in

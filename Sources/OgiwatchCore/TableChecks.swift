@@ -33,11 +33,14 @@ extension Evaluator {
         var line: Int?
     }
 
-    /// Σ of rows (keys or `@tag`) in one column; nil when a named row is missing.
+    /// Σ of rows (keys, `@tag` or numbers) in one column; nil when a named row is missing.
     func sum(_ terms: [String], in table: ReportTable, column: String) -> Side? {
         var cells: [(ReportRow, CellValue)] = []
+        var constant: Decimal = 0
         for term in terms {
-            if term.hasPrefix("@") {
+            if let number = Self.constant(term) {
+                constant += number
+            } else if term.hasPrefix("@") {
                 let tag = String(term.dropFirst())
                 cells += table.rows.filter { $0.spec.hasTag(tag) }.compactMap { r in r.value(column).map { (r, $0) } }
             } else {
@@ -45,23 +48,35 @@ extension Evaluator {
                 cells.append((row, value))
             }
         }
-        return side(cells.map(\.1), row: cells.count == 1 ? cells[0].0.spec.label : nil, column: nil, line: cells.first?.0.line)
+        return side(cells.map(\.1), constant: constant, row: cells.count == 1 ? cells[0].0.spec.label : nil,
+                    column: nil, line: cells.first?.0.line)
     }
 
-    /// Σ of columns within one row; nil when a named column is missing.
+    /// Σ of columns (keys or numbers) within one row; nil when a named column is missing.
     func sum(_ terms: [String], in row: ReportRow) -> Side? {
         var values: [CellValue] = []
+        var constant: Decimal = 0
         for term in terms {
+            if let number = Self.constant(term) {
+                constant += number
+                continue
+            }
             guard let value = row.value(term) else { return nil }
             values.append(value)
         }
         let label = terms.count == 1 ? row.columns.first { $0.key == terms[0] }?.label : nil
-        return side(values, row: row.spec.label, column: label, line: row.line)
+        return side(values, constant: constant, row: row.spec.label, column: label, line: row.line)
     }
 
-    private func side(_ values: [CellValue], row: String?, column: String?, line: Int?) -> Side {
-        let total = values.reduce(Decimal(0)) { $0 + $1.arithmeticValue }
-        let display = values.count == 1 ? values[0].display : CellValue.format(total)
+    /// A number written as an equation term (`right: [0]`), not a cell key.
+    static func constant(_ term: String) -> Decimal? {
+        guard let first = term.unicodeScalars.first, first.properties.numericType != nil || first == "-" else { return nil }
+        return Decimal(string: term)
+    }
+
+    private func side(_ values: [CellValue], constant: Decimal, row: String?, column: String?, line: Int?) -> Side {
+        let total = values.reduce(constant) { $0 + $1.arithmeticValue }
+        let display = values.count == 1 && constant == 0 ? values[0].display : CellValue.format(total)
         return Side(value: total, display: display, row: row, column: column, line: line)
     }
 

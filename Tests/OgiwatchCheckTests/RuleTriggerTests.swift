@@ -67,6 +67,17 @@ import Testing
         expectFires("META.TITLE_WORDING", try SeedReport.text("000"), severity: .info)
     }
 
+    @Test func yearConsistent() throws {
+        for seed in ["000", "001", "002", "003", "004"] { expectSilent("META.YEAR_CONSISTENT", try SeedReport.text(seed)) }
+        // 〇-numeral title against a body that speaks of 2021.
+        expectFires("META.YEAR_CONSISTENT", try SeedReport.text("000").replacingOnce("二〇二一年度", with: "二〇二〇年度"), severity: .warning)
+        let period = try SeedReport.text("001")
+        expectFires("META.YEAR_CONSISTENT", period.replacingOnce("从2020年1月1日至2020年12月31日", with: "从2019年1月1日至2019年12月31日"))
+        // A date that is not the statistics period does not count.
+        let start = try #require(period.range(of: "从2020年1月1日至2020年12月31日"))
+        expectSilent("META.YEAR_CONSISTENT", period.replacingCharacters(in: start, with: "从2020年1月1日至2020年12月31日，自2019年1月1日起施行的办法继续执行"))
+    }
+
     @Test func artifacts() throws {
         let text = try Self.seed002()
         expectSilent("META.ARTIFACTS", text)
@@ -194,6 +205,19 @@ import Testing
         expectFires("T2.BLANK_CELLS", text.replacingOnce("\t规章\n\t0", with: "\t规章\n\t"), severity: .warning)
     }
 
+    @Test func t2Plausibility() throws {
+        let text = try Self.seed002()
+        expectSilent("T2.PLAUSIBILITY", text)
+        let regulations = text.replacingOnce("规章\t0\t0\t0", with: "规章\t1\t0\t1")
+        expectFires("T2.PLAUSIBILITY", regulations, severity: .info, "a 街道 cannot issue 规章")
+        expectSilent("T2.PLAUSIBILITY", regulations.replacingOnce("牡丹江市西安区牡丹街道 2021", with: "牡丹江市人民政府 2021"))
+        expectFires("T2.PLAUSIBILITY", regulations.replacingOnce("牡丹江市西安区牡丹街道 2021", with: "牡丹江市西安区人民政府 2021"))
+        // 2019 format: 本年新公开 ≤ 对外公开总数量, whoever the organ.
+        let seed001 = try SeedReport.text("001")
+        expectSilent("T2.PLAUSIBILITY", seed001)
+        expectFires("T2.PLAUSIBILITY", seed001.replacingOnce("\t规范性文件\n\t0\n\t0\n\t0", with: "\t规范性文件\n\t0\n\t5\n\t3"))
+    }
+
     @Test func enumerationSum() throws {
         for seed in ["000", "001", "003", "004"] { expectSilent("NARR.ENUM_SUM", try SeedReport.text(seed)) }
         expectFires("NARR.ENUM_SUM", try SeedReport.text("003").replacingOnce("政府信824条", with: "政府信825条"), severity: .warning)
@@ -204,6 +228,19 @@ import Testing
         let text = try SeedReport.text("000")
         expectSilent("NARR.REQUESTS_VS_T3", text)
         expectFires("NARR.REQUESTS_VS_T3", text.replacingOnce("办理依申请公开0件", with: "办理依申请公开3件"), severity: .warning)
+    }
+
+    @Test func outcomesVersusTableThree() throws {
+        // 003's table 三 has one 部分公开 and nothing else.
+        let text = try SeedReport.text("003")
+        let anchor = "收到政府信息公开申请1件，"
+        expectSilent("NARR.OUTCOMES_VS_T3", text)
+        for said in ["部分公开1件，", "予以公开及部分公开1件，", "其中不予公开0件、无法提供0件，", "其他处理0件，"] {
+            expectSilent("NARR.OUTCOMES_VS_T3", text.replacingOnce(anchor, with: anchor + said))
+        }
+        for said in ["不予公开1件，", "予以公开及部分公开2件，", "部分公开3件，", "无法提供1件，", "不予处理2件，", "其他处理1件，"] {
+            expectFires("NARR.OUTCOMES_VS_T3", text.replacingOnce(anchor, with: anchor + said), severity: .warning, "\(said)")
+        }
     }
 
     @Test func reviewLitigationVersusTableFour() throws {
@@ -236,6 +273,21 @@ import Testing
     @Test func feeWording() throws {
         expectSilent("FEE.WORDING", try SeedReport.text("003"))
         expectFires("FEE.WORDING", try SeedReport.text("000"), severity: .info)
+    }
+
+    @Test func feeConsistency() throws {
+        let text = try Self.seed002()
+        let denial = text.replacingOnce("\n无", with: "\n本年度不涉及收费。")
+        expectSilent("FEE.CONSISTENCY", text)
+        expectSilent("FEE.CONSISTENCY", denial)
+        let unpaid = "\t\t2. 申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0"
+        let counted = unpaid.replacingOnce("\t0\t0\t0\t0\t0\t0\t0", with: "\t1\t0\t0\t0\t0\t0\t1")
+        expectFires("FEE.CONSISTENCY", denial.replacingOnce(unpaid, with: counted), severity: .info, "table 三 counts an unpaid fee notice")
+        expectSilent("FEE.CONSISTENCY", text.replacingOnce(unpaid, with: counted))
+        let mentioned = text.replacingOnce("\n无", with: "\n本年度向1名申请人发出收费通知，申请人未缴费。本机关未发生收费。")
+        expectFires("FEE.CONSISTENCY", mentioned, severity: .info, "the prose mentions a fee notice")
+        let both = mentioned.replacingOnce(unpaid, with: counted)
+        #expect(SeedReport.check(both).findings.filter { $0.rule == "FEE.CONSISTENCY" }.count == 2, "one finding per trigger, each once")
     }
 
     @Test func assessmentResultsForPeoplesGovernments() throws {

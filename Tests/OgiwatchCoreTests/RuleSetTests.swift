@@ -30,7 +30,9 @@ import Testing
                         "T3.OUTCOME_TOTAL", "T3.BALANCE", "T3.BLANK_CELLS", "T3.VALUE_DOMAIN", "T4.GROUP_TOTAL",
                         "T4.VALUE_DOMAIN_AND_BLANKS", "T2.VALUE_FORMAT", "T2.BLANK_CELLS", "NARR.ENUM_SUM",
                         "NARR.REQUESTS_VS_T3", "FEE.STATEMENT", "FEE.WORDING", "GOV.ASSESSMENT_RESULTS",
-                        "SEC5.PROBLEMS_AND_MEASURES"]
+                        "SEC5.PROBLEMS_AND_MEASURES", "META.YEAR_CONSISTENT", "T2.PLAUSIBILITY", "NARR.OUTCOMES_VS_T3",
+                        "FEE.CONSISTENCY", "NARR.REVIEW_LITIGATION_VS_T4", "NARR.NORMATIVE_DOCS_VS_T2", "STRUCT.EXTRA_SECTION",
+                        "STRUCT.SECTION_EMPTY"]
         #expect(required.filter { set.rule($0) == nil } == [])
     }
 
@@ -67,6 +69,10 @@ import Testing
         ("overrides: {NO.SUCH.RULE: {severity: info}}", "NO.SUCH.RULE"),
         ("rules: [{id: X.BAD, severity: error, title: t, message: m, check: {kind: text, scope: document, require_any: ['$undefined']}}]", "$undefined"),
         ("overrides: {T3.BLANK_CELLS: {severty: error}}", "severty"),
+        ("rules: [{id: X.BAD, severity: error, title: t, message: m, check: {kind: year_consistent, when: {cell_postive: T3.new.total}}}]", "cell_postive"),
+        ("rules: [{id: X.BAD, severity: error, title: t, message: m, check: {kind: year_consistent, when: {cell_positive: T3.nope.total}}}]", "nope"),
+        ("rules: [{id: X.BAD, severity: error, title: t, message: m, check: {kind: year_consistent, when: {text_matches: '('}}}]", "正则表达式无效"),
+        ("rules: [{id: X.BAD, severity: error, title: t, message: m, check: {kind: narrative_number, scope: document, claims: [{what: w, pattern: '(\\d+)件', compare: [T3.new]}]}}]", "T3.new"),
         ("rules: [{id: X.BAD, severity: error, title: t, message: m, check: {kind: text, scope: document, requier_all: [a]}}]", "requier_all"),
     ])
     func invalidRulesAreRejectedWithAReason(yaml: String, mentions: String) throws {
