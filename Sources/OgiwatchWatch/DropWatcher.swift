@@ -168,7 +168,8 @@ public final class DropWatcher {
     }
 
     private func read(_ item: SettleQueue.Item) {
-        switch StableRead.read(item.path, expected: item.expected, maxBytes: configuration.maxFileBytes) {
+        let root = configuration.roots.filter { PathBytes.isWithin(item.path, $0) }.max { $0.count < $1.count }
+        switch StableRead.read(item.path, beneath: root, expected: item.expected, maxBytes: configuration.maxFileBytes) {
         case .ready(let stat, let sha256, let content):
             let final = item.attempt >= configuration.incompleteRetries
             let file = ReadyFile(path: item.path, stat: stat, sha256: sha256, content: content,

@@ -13,18 +13,18 @@ public enum StableRead: Sendable {
     case notRegular(FileStat.Kind)
     case failed(errno: Int32)
 
-    /// Opens `path` with O_NOFOLLOW|O_NONBLOCK, hashes it while reading, keeps the content when
-    /// it is at most `maxBytes` long, and re-checks `fstat` afterwards. `expected` is the stat
-    /// taken when the file was last seen; any difference counts as a change.
-    public static func read(_ path: [UInt8], expected: FileStat?, maxBytes: Int) -> StableRead {
-        let fd = (path + [0]).withUnsafeBufferPointer { buf in
-            buf.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC) }
-        }
-        guard fd >= 0 else {
-            let code = errno
+    /// Opens `path` with O_NOFOLLOW|O_NONBLOCK on every component below `root`, hashes it while
+    /// reading, keeps the content when it is at most `maxBytes` long, and re-checks `fstat`
+    /// afterwards. `expected` is the stat taken when the file was last seen; any difference
+    /// counts as a change.
+    public static func read(_ path: [UInt8], beneath root: [UInt8]?, expected: FileStat?, maxBytes: Int) -> StableRead {
+        let fd: Int32
+        switch BeneathRoot.open(path, root: root, flags: O_RDONLY | O_NONBLOCK) {
+        case .opened(let opened): fd = opened
+        case .symlink: return .notRegular(.symlink)
+        case .failed(let code):
             switch code {
             case ENOENT, ENOTDIR: return .gone
-            case ELOOP: return .notRegular(.symlink)
             case ENXIO: return .notRegular(.socket)
             default: return .failed(errno: code)
             }
