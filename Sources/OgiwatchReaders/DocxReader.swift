@@ -17,6 +17,6 @@ public enum DocxReader {
         let archive = try DocxArchive(bytes: bytes, limits: limits)
         let xml = try archive.inflate(documentPart, limits: limits)
         try WordXMLPreflight.check(xml)
-        return try WordXMLParser.parse(xml)
+        return try WordDocumentBuilder.build(xml)
     }
 }

@@ -7,8 +7,9 @@ enum WordTag: Sendable, Equatable {
     static let strict = "http://purl.oclc.org/ooxml/wordprocessingml/main"
     static let markupCompatibility = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
-    /// Local name first, namespace second: most elements are dismissed by one short comparison.
-    init?(_ localName: String, _ namespace: String?) {
+    /// Local name first, namespace second: most elements are dismissed by one short comparison
+    /// and never have their namespace looked up.
+    init?(_ localName: String, namespace lookup: () -> String?) {
         let tag: WordTag
         switch localName {
         case "p": tag = .paragraph
@@ -27,11 +28,12 @@ enum WordTag: Sendable, Equatable {
         case "del", "moveFrom", "tcPrChange", "trPrChange", "tblPrChange", "pPrChange", "rPrChange": tag = .skipped
         case "Fallback":
             // The fallback repeats the chosen alternative's text for older readers.
-            guard namespace == Self.markupCompatibility else { return nil }
+            guard lookup() == Self.markupCompatibility else { return nil }
             self = .skipped
             return
         default: return nil
         }
+        let namespace = lookup()
         guard namespace == Self.transitional || namespace == Self.strict else { return nil }
         self = tag
     }

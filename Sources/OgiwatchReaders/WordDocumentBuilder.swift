@@ -1,34 +1,28 @@
-import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import OgiwatchCore
 
-/// Turns WordprocessingML into a `Document` in one SAX pass (domain §2.5).
+/// Turns WordprocessingML into a `Document` in one pass over `WordXMLScanner`'s events
+/// (domain §2.5).
 ///
 /// Every paragraph, in the body or in a table cell, takes the next number, so the number a
 /// finding shows is the paragraph a clerk counts to in Word. Merged grid positions become
 /// `isMergedContinuation` cells so that columns line up with the template's grid.
-final class WordXMLParser: NSObject, XMLParserDelegate {
+final class WordDocumentBuilder {
     /// More grid cells than any report needs; beyond this a document is built to exhaust memory.
     static let maxCells = 1_000_000
     /// Word tables have at most 63 columns; larger spans are clamped so one attribute cannot
     /// conjure millions of cells.
     static let maxSpan = 64
 
-    static func parse(_ xml: [UInt8]) throws(DocumentProblem) -> Document {
-        let parser = XMLParser(data: Data(xml))
-        parser.shouldProcessNamespaces = true
-        parser.shouldResolveExternalEntities = false
-        let builder = WordXMLParser()
-        parser.delegate = builder
-        _ = parser.parse()
+    static func build(_ xml: [UInt8]) throws(DocumentProblem) -> Document {
+        let builder = WordDocumentBuilder()
+        try WordXMLScanner.scan(xml, into: builder)
         if let problem = builder.problem { throw problem }
         return Document(blocks: builder.blocks)
     }
 
     private var blocks: [Document.Block] = []
-    private var problem: DocumentProblem?
+    /// Set when the document is refused; the scanner stops at the next element.
+    private(set) var problem: DocumentProblem?
     private var lastLine = 0
     private var cellCount = 0
 
@@ -52,19 +46,17 @@ final class WordXMLParser: NSObject, XMLParserDelegate {
     private var gridSpan = 1
     private var continuesVerticalMerge = false
 
-    func parser(
-        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
-        qualifiedName: String?, attributes: [String: String]
-    ) {
-        if problem != nil {
-            parser.abortParsing()
-            return
-        }
+    /// Text is decoded only where it becomes part of the document.
+    var wantsText: Bool { inText && skipDepth == 0 }
+
+    /// An element starts; `tag` is nil for elements the reader passes over, `value` is its
+    /// `w:val` attribute.
+    func start(_ tag: WordTag?, value: String?) {
         if skipDepth > 0 {
             skipDepth += 1
             return
         }
-        guard let tag = WordTag(name, namespaceURI) else { return }
+        guard let tag else { return }
         switch tag {
         case .paragraph:
             if paragraphDepth > 0 { suspendedText.append(text) }
@@ -90,24 +82,24 @@ final class WordXMLParser: NSObject, XMLParserDelegate {
             gridSpan = 1
             continuesVerticalMerge = false
         case .gridSpan where tableDepth == 1:
-            gridSpan = span(attributes)
+            gridSpan = Self.span(value)
         case .verticalMerge where tableDepth == 1:
-            continuesVerticalMerge = value(attributes) != "restart"
+            continuesVerticalMerge = value != "restart"
         case .gridBefore where tableDepth == 1:
-            appendContinuations(span(attributes))
+            appendContinuations(Self.span(value))
         case .gridAfter where tableDepth == 1:
-            gridAfter = span(attributes)
+            gridAfter = Self.span(value)
         case .row, .cell, .gridSpan, .verticalMerge, .gridBefore, .gridAfter:
             break
         }
     }
 
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    func end(_ tag: WordTag?) {
         if skipDepth > 0 {
             skipDepth -= 1
             return
         }
-        guard let tag = WordTag(name, namespaceURI) else { return }
+        guard let tag else { return }
         switch tag {
         case .paragraph:
             endParagraphPiece()
@@ -131,16 +123,8 @@ final class WordXMLParser: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if inText, skipDepth == 0 { text += string }
-    }
-
-    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-        guard problem == nil else { return }
-        let code = (parseError as NSError).code
-        problem = DocumentProblem(
-            .unreadable, "Word 文档 XML 损坏：word/document.xml 第 \(parser.lineNumber) 行无法解析（XML 错误 \(code)）")
-        parser.abortParsing()
+    func characters(_ string: String) {
+        if wantsText { text += string }
     }
 
     /// A paragraph ends, or a line break splits it: either way the text so far is one line.
@@ -170,13 +154,9 @@ final class WordXMLParser: NSObject, XMLParserDelegate {
         for _ in 0..<max(count, 0) { appendCell(Cell("", isMergedContinuation: true)) }
     }
 
-    private func value(_ attributes: [String: String]) -> String? {
-        attributes["w:val"] ?? attributes.first { $0.key == "val" || $0.key.hasSuffix(":val") }?.value
-    }
-
     /// A span count from `w:val`, clamped to what a Word table can hold.
-    private func span(_ attributes: [String: String]) -> Int {
-        guard let raw = value(attributes), let count = Int(raw) else { return 1 }
+    private static func span(_ value: String?) -> Int {
+        guard let raw = value, let count = Int(raw) else { return 1 }
         return min(max(count, 0), Self.maxSpan)
     }
 }
