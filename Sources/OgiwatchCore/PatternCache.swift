@@ -5,19 +5,24 @@ import Foundation
 final class PatternCache: @unchecked Sendable {
     // Immutable after init; NSRegularExpression is safe to share across threads.
     private let compiled: [String: NSRegularExpression]
+    /// Text each pattern's matches must contain (see `RequiredLiteral`).
+    private let literals: [String: String]
 
     init(patterns: Set<String>) throws(RuleSetError) {
         var compiled: [String: NSRegularExpression] = [:]
+        var literals: [String: String] = [:]
         var problems: [String] = []
         for pattern in patterns {
             do {
                 compiled[pattern] = try NSRegularExpression(pattern: pattern)
+                literals[pattern] = RequiredLiteral.of(pattern)
             } catch {
                 problems.append("正则表达式无效：\(pattern)")
             }
         }
         if !problems.isEmpty { throw RuleSetError(problems: problems.sorted()) }
         self.compiled = compiled
+        self.literals = literals
     }
 
     func regex(_ pattern: String) -> NSRegularExpression? { compiled[pattern] }
@@ -29,6 +34,7 @@ final class PatternCache: @unchecked Sendable {
 
     func matches(_ pattern: String, in text: String, limit: Int = .max) -> [[String]] {
         guard let regex = compiled[pattern] else { return [] }
+        if let literal = literals[pattern], !text.includes(literal) { return [] }
         var result: [[String]] = []
         let ns = text as NSString
         regex.enumerateMatches(in: text, range: NSRange(location: 0, length: ns.length)) { match, _, stop in

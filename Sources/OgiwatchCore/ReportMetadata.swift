@@ -121,14 +121,20 @@ struct ReportMetadata {
 
     /// The year of the statistics period, 「2021年1月1日至12月31日」: a 1 January that a
     /// 31 December closely follows, so that 「自2022年1月1日起施行」 does not count.
+    /// Read on UTF-8 bytes: every report goes through here.
     static func statisticsYear(_ compact: String) -> Int? {
-        var rest = compact[...]
-        while let r = rest.range(of: "年1月1日") {
-            let before = rest[..<r.lowerBound].suffix(4)
-            if let y = Int(before), (2000...2099).contains(y), rest[r.upperBound...].prefix(16).contains("12月31日") {
-                return y
+        let bytes = Array(compact.utf8)
+        let january = Array("年1月1日".utf8)
+        let december = Array("12月31日".utf8)
+        var i = 4
+        while i + january.count <= bytes.count {
+            if bytes[i] == january[0], bytes[i..<(i + january.count)].elementsEqual(january),
+               let y = year(bytes, endingAt: i), (2000...2099).contains(y) {
+                // 16 characters after the date, at most three bytes each.
+                let window = bytes[(i + january.count)..<min(bytes.count, i + january.count + 48)]
+                if window.firstRange(of: december) != nil { return y }
             }
-            rest = rest[r.upperBound...]
+            i += 1
         }
         return nil
     }
@@ -136,15 +142,30 @@ struct ReportMetadata {
     /// The most frequent `20xx年` in section 一.
     static func dominantYear(_ compact: String) -> Int? {
         var counts: [Int: Int] = [:]
-        let chars = Array(compact)
-        var i = 0
-        while i + 4 < chars.count {
-            if chars[i] == "2", chars[i + 1] == "0", chars[i + 4] == "年",
-               let y = Int(String(chars[i..<(i + 4)])), (i == 0 || !(chars[i - 1].isNumber)) {
+        let bytes = Array(compact.utf8)
+        let nian = Array("年".utf8)
+        var i = 4
+        while i + nian.count <= bytes.count {
+            if bytes[i] == nian[0], bytes[i + 1] == nian[1], bytes[i + 2] == nian[2],
+               bytes[i - 4] == UInt8(ascii: "2"), bytes[i - 3] == UInt8(ascii: "0"),
+               let y = year(bytes, endingAt: i), i == 4 || !isDigit(bytes[i - 5]) {
                 counts[y, default: 0] += 1
             }
             i += 1
         }
         return counts.max { a, b in a.value != b.value ? a.value < b.value : a.key < b.key }?.key
     }
+
+    /// The four ASCII digits just before `end`.
+    private static func year(_ bytes: [UInt8], endingAt end: Int) -> Int? {
+        guard end >= 4 else { return nil }
+        var y = 0
+        for b in bytes[(end - 4)..<end] {
+            guard isDigit(b) else { return nil }
+            y = y * 10 + Int(b - UInt8(ascii: "0"))
+        }
+        return y
+    }
+
+    private static func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
 }

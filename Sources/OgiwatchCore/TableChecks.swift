@@ -124,17 +124,20 @@ extension Evaluator {
         var hits: [Hit] = []
         for row in table.rows {
             for (column, value) in zip(row.columns, row.values) {
-                let location = Location(section: numeral, table: numeral, row: row.spec.label, column: column.label, line: row.line)
-                let vars = ["table": numeral, "row": row.spec.label, "column": column.label, "value": value.display]
-                if let problem = Self.domainProblem(value, column.domain ?? .count) {
-                    var v = vars
-                    v["problem"] = problem
-                    hits.append(Hit(v, location: location, actual: value.display, severity: check.domainSeverity))
+                let problem: String
+                var severity = check.domainSeverity
+                if let wrong = Self.domainProblem(value, column.domain ?? .count) {
+                    problem = wrong
                 } else if case .number(_, let unit?) = value, !(column.domain == .count && unit == "件") {
-                    var v = vars
-                    v["problem"] = "单元格中写有单位「\(unit)」，单位应写在表头"
-                    hits.append(Hit(v, location: location, actual: value.display, severity: .info))
+                    problem = "单元格中写有单位「\(unit)」，单位应写在表头"
+                    severity = .info
+                } else {
+                    continue  // the common case: nothing to say, nothing to format
                 }
+                let location = Location(section: numeral, table: numeral, row: row.spec.label, column: column.label, line: row.line)
+                let vars = ["table": numeral, "row": row.spec.label, "column": column.label, "value": value.display,
+                            "problem": problem]
+                hits.append(Hit(vars, location: location, actual: value.display, severity: severity))
             }
         }
         return hits
@@ -145,7 +148,7 @@ extension Evaluator {
         case .text(let s):
             return "「\(s)」不是数字"
         case .number(let d, let unit):
-            let integral = d == d.rounded()
+            let integral = d.exponent >= 0 || d == d.rounded()
             switch domain {
             case .count:
                 if d < 0 { return "不应为负数" }

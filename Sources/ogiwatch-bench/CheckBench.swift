@@ -71,13 +71,36 @@ struct CheckBench {
         let ms = { (r: Double) in 1000 / r }
         print(String(format: "txt phases on one core: read %.2f ms, build report %.2f ms, evaluate rules %.2f ms",
                      ms(read), ms(build), ms(all) - ms(build)))
+        let reports = documents.map(builder.build)
+        let cost = { (set: RuleSet) in ms(rate(seconds: seconds / 16) { n in _ = set.findings(for: reports[n % reports.count]) }) }
+        // Preparing the prose for the text rules is paid once per report, whatever the rules.
+        guard let none = try? only(nil, of: ruleSet) else { return }
+        let setup = cost(none)
+        let costs = ruleSet.rules.map { rule -> (String, Double) in
+            guard let alone = try? only(rule.id, of: ruleSet) else { return (rule.id, 0) }
+            return (rule.id, cost(alone) - setup)
+        }
+        let slowest = costs.sorted { $0.1 > $1.1 }.prefix(6).map { String(format: "%@ %.2f", $0.0 as NSString, $0.1) }
+        print(String(format: "rules: %.2f ms to prepare a report's prose, then slowest (ms): ", setup) + slowest.joined(separator: ", "))
     }
 
-    /// Calls per second of `body` over a quarter of the figure time.
-    func rate(_ body: (Int) -> Void) -> Double {
+    /// The shipped rule set with every rule but `id` (or every rule) switched off, as a local
+    /// file would.
+    func only(_ id: String?, of ruleSet: RuleSet) throws -> RuleSet {
+        let dir = RepositoryFiles.rulesDirectory
+        let shipped = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".yaml") }.sorted().map {
+            RuleSource(name: $0, text: try String(contentsOfFile: dir + "/" + $0, encoding: .utf8))
+        }
+        let off = ruleSet.rules.filter { $0.id != id }.map { "  \($0.id): {enabled: false}" }.joined(separator: "\n")
+        return try RuleSet(sources: shipped + [RuleSource(name: "bench.yaml", text: "overrides:\n" + off, isLocal: true)])
+    }
+
+    /// Calls per second of `body` over a quarter of the figure time, or over `seconds`.
+    func rate(seconds: Double? = nil, _ body: (Int) -> Void) -> Double {
+        let span = seconds ?? self.seconds / 4
         let start = DispatchTime.now().uptimeNanoseconds
         var n = 0
-        while Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 < seconds / 4 {
+        while Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 < span {
             body(n)
             n += 1
         }

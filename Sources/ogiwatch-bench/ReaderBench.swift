@@ -3,9 +3,9 @@ import OgiwatchCore
 import OgiwatchFixtures
 import OgiwatchReaders
 
-/// Reading throughput of the PDF and HTML readers on the real reports: PDF reading is
-/// bounded by the `pdfinfo` + `pdftotext` children, HTML by the tokenizer alone, and a
-/// watcher's capacity follows from these figures.
+/// Reading throughput of the PDF, .docx and HTML readers on real files: PDF reading is
+/// bounded by the `pdfinfo` + `pdftotext` children, .docx by inflating and scanning
+/// `word/document.xml`, HTML by the tokenizer alone; a watcher's capacity follows from these.
 struct ReaderBench {
     let iterations: Int
 
@@ -15,7 +15,14 @@ struct ReaderBench {
             let bytes = try [UInt8](Data(contentsOf: SharedFiles.realReport(name)))
             report(name, bytes: bytes, format: .pdf)
         }
+        let template = try [UInt8](Data(contentsOf: SharedFiles.realReport("template-2021.docx")))
+        report("template-2021.docx (Word)", bytes: template, format: .docx)
         let seed = PlainTextReader.parse(try SharedFiles.seedText("000"))
+        report("seed 000 as .docx", bytes: try DocxWriter.docx(seed), format: .docx)
+        // A long report: the seed's blocks twenty times over, about 1 MB of document.xml.
+        let long = Document(blocks: Array(repeating: seed.blocks, count: 20).flatMap { $0 })
+        let longXML = DocxWriter.documentXML(long)
+        report("seed 000 ×20 as .docx (\(longXML.utf8.count / 1024) KB XML)", bytes: try DocxWriter.docx(long), format: .docx)
         report("seed 000 as HTML (UTF-8)", bytes: try HtmlWriter.bytes(seed, encoding: .utf8), format: .html)
     }
 
@@ -30,6 +37,6 @@ struct ReaderBench {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let rate = Double(iterations) / max(seconds, 1e-9)
         let note = failures == 0 ? "" : "  (\(failures) reads failed)"
-        print(String(format: "%-28@ %8.1f reports/s  (%.2f ms each, %d KB)", name as NSString, rate, 1000 / rate, bytes.count / 1024) + note)
+        print(String(format: "%-36@ %8.1f reports/s  (%.2f ms each, %d KB)", name as NSString, rate, 1000 / rate, bytes.count / 1024) + note)
     }
 }
