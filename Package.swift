@@ -33,7 +33,9 @@ let package = Package(
             name: "OgiwatchCheck",
             dependencies: ["OgiwatchCore", "OgiwatchReaders"]
         ),
-        .target(name: "OgiwatchWatch", dependencies: ["OgiwatchCore"]),
+        // statx(2) mount ids: glibc declares statx only for _GNU_SOURCE, which Swift's Glibc lacks.
+        .target(name: "CStatx"),
+        .target(name: "OgiwatchWatch", dependencies: ["OgiwatchCore", "CStatx"]),
         .target(name: "OgiwatchLedger", dependencies: ["OgiwatchCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "OgiwatchJournal", dependencies: ["OgiwatchCore", "OgiwatchWatch", "CSystemd"]),
         .target(name: "OgiwatchSummary", dependencies: ["OgiwatchCore", "OgiwatchLedger"]),

@@ -3,12 +3,15 @@ import Glibc
 /// Opens a file below a drop folder one component at a time, each relative to its parent
 /// and with O_NOFOLLOW. A full-path open with O_NOFOLLOW only refuses a symlink in the last
 /// component: a directory swapped for a symlink after it was listed would lead the read out
-/// of the drop folder. Here no component below the root can be a symlink.
+/// of the drop folder. Here no component below the root can be a symlink, and none can be
+/// on another mount than the root (a bind mount of /etc inside it is not entered).
 enum BeneathRoot {
     enum Outcome {
         case opened(Int32)
         /// A component below the root is a symlink.
         case symlink
+        /// A component below the root is on another mount (a mount point inside the root).
+        case otherMount
         case failed(errno: Int32)
     }
 
@@ -24,6 +27,7 @@ enum BeneathRoot {
         }
         var directory = withCString(root) { Glibc.open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
         guard directory >= 0 else { return .failed(errno: errno) }
+        let mount = MountBoundary.key(fd: directory)
         for (index, component) in relative.enumerated() {
             let last = index == relative.count - 1
             let next = withCString(Array(component)) { name in
@@ -37,6 +41,10 @@ enum BeneathRoot {
             close(directory)
             guard next >= 0 else { return .failed(errno: code) }
             directory = next
+            if MountBoundary.key(fd: next) != mount {
+                close(next)
+                return .otherMount
+            }
         }
         return .opened(directory)
     }

@@ -152,7 +152,7 @@ public final class DropWatcher {
         queue.arm(.init(path: path, due: MonotonicClock.now() + wait, expected: stat, attempt: 0))
     }
 
-    private func noticeSkip(_ path: [UInt8], _ reason: SkipReason) {
+    func noticeSkip(_ path: [UInt8], _ reason: SkipReason) {
         queue.cancel(path)
         guard skipNoticed.insert(path).inserted else { return }
         consumer.skipped(path, reason: reason)
@@ -168,8 +168,7 @@ public final class DropWatcher {
     }
 
     private func read(_ item: SettleQueue.Item) {
-        let root = configuration.roots.filter { PathBytes.isWithin(item.path, $0) }.max { $0.count < $1.count }
-        switch StableRead.read(item.path, beneath: root, expected: item.expected, maxBytes: configuration.maxFileBytes) {
+        switch StableRead.read(item.path, beneath: root(of: item.path), expected: item.expected, maxBytes: configuration.maxFileBytes) {
         case .ready(let stat, let sha256, let content):
             let final = item.attempt >= configuration.incompleteRetries
             let file = ReadyFile(path: item.path, stat: stat, sha256: sha256, content: content,
@@ -185,6 +184,8 @@ public final class DropWatcher {
             return
         case .notRegular(let kind):
             noticeSkip(item.path, .notRegular(kind))
+        case .otherMount:
+            noticeSkip(item.path, .otherMount)
         case .failed(let code):
             noticeSkip(item.path, .unreadable(errno: code))
         }

@@ -31,6 +31,11 @@ extension DropWatcher {
     /// Watches `top` and everything below it. Each directory's watch is added before it is
     /// listed, so a file that lands in between is either listed or produces an event.
     func attachTree(_ top: [UInt8], retryDelay: Double = 1) {
+        let mount = rootMount(of: top)
+        if let mount, top != root(of: top), MountBoundary.key(path: top) != mount {
+            noticeSkip(top, .otherMount)
+            return
+        }
         var stack = [top]
         while let directory = stack.popLast() {
             addWatch(directory, retryDelay: directory == top ? retryDelay : 1)
@@ -46,12 +51,27 @@ extension DropWatcher {
                 let path = PathBytes.join(directory, name)
                 guard let stat = FileStat.lstat(path) else { continue }
                 if stat.kind == .directory {
-                    if !configuration.ignore.matches(name) { stack.append(path) }
+                    guard !configuration.ignore.matches(name) else { continue }
+                    if let mount, MountBoundary.key(path: path) != mount {
+                        noticeSkip(path, .otherMount)
+                    } else {
+                        stack.append(path)
+                    }
                 } else {
                     found(path, name: name, stat: stat)
                 }
             }
         }
+    }
+
+    /// The drop folder holding `path` (the innermost, when folders nest).
+    func root(of path: [UInt8]) -> [UInt8]? {
+        configuration.roots.filter { PathBytes.isWithin(path, $0) }.max { $0.count < $1.count }
+    }
+
+    /// The mount of the drop folder holding `path`: nothing on another one is entered.
+    func rootMount(of path: [UInt8]) -> UInt64? {
+        root(of: path).flatMap(MountBoundary.key(root:))
     }
 
     private func addWatch(_ directory: [UInt8], retryDelay: Double) {

@@ -11,6 +11,8 @@ public enum StableRead: Sendable {
     case gone
     /// A symlink, FIFO, device, socket or directory.
     case notRegular(FileStat.Kind)
+    /// Below a mount point inside the drop folder.
+    case otherMount
     case failed(errno: Int32)
 
     /// Opens `path` with O_NOFOLLOW|O_NONBLOCK on every component below `root`, hashes it while
@@ -22,6 +24,7 @@ public enum StableRead: Sendable {
         switch BeneathRoot.open(path, root: root, flags: O_RDONLY | O_NONBLOCK) {
         case .opened(let opened): fd = opened
         case .symlink: return .notRegular(.symlink)
+        case .otherMount: return .otherMount
         case .failed(let code):
             switch code {
             case ENOENT, ENOTDIR: return .gone

@@ -22,6 +22,9 @@ public enum ReadyDisposition: Sendable, Equatable {
 public enum SkipReason: Sendable, Equatable {
     case notRegular(FileStat.Kind)
     case unreadable(errno: Int32)
+    /// On another mount than its drop folder: a mount or bind mount inside it (a bind of
+    /// /etc would otherwise be read as reports).
+    case otherMount
 }
 
 /// Conditions an operator should see: lost events, lost roots, exhausted limits.
