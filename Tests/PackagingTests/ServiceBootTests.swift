@@ -4,8 +4,8 @@ import Testing
 
 /// The installed service under a real systemd 252: the clean root with the package boots in
 /// systemd-nspawn, and a oneshot probe unit drives the service the way an operator would
-/// (a report dropped into the default drop folder, a reload, a stop), writes what it saw to
-/// a file and powers the container off.
+/// (a report dropped into the default drop folder, a reload, a frozen process that the
+/// watchdog restarts, a stop), writes what it saw to a file and powers the container off.
 @Suite struct ServiceBootTests {
     static let probe = #"""
         #!/bin/sh
@@ -37,6 +37,31 @@ import Testing
         systemctl show ogiwatch-summary -p LoadState -p Result -p ExecMainStatus >$out/summary
         journalctl -u ogiwatch-summary -o cat --no-pager >$out/summary-journal
         stat -c %a /var/lib/ogiwatch >$out/state-mode
+        # The watchdog: a service frozen with SIGSTOP stops pinging, systemd aborts and restarts
+        # it, and the new process catches up on the report that arrived meanwhile.
+        mkdir -p /etc/systemd/system/ogiwatch.service.d
+        printf '[Service]\nWatchdogSec=2s\nTimeoutAbortSec=2s\nRestartSec=1s\n' >/etc/systemd/system/ogiwatch.service.d/watchdog.conf
+        systemctl daemon-reload
+        systemctl restart ogiwatch
+        sleep 5
+        first=$(systemctl show -p MainPID --value ogiwatch)
+        systemctl show ogiwatch -p NRestarts -p ActiveState >$out/watchdog-before
+        kill -STOP "$first"
+        { cat /root/seed.txt; echo 本年度另有一项补充说明。; } >/root/late.txt
+        install -m 0640 -g reports /root/late.txt /srv/ogiwatch/drop/late.txt
+        n=200
+        while [ $n -gt 0 ]; do
+            now=$(systemctl show -p MainPID --value ogiwatch)
+            [ "$now" != "$first" ] && [ "$now" != 0 ] && [ "$(systemctl is-active ogiwatch)" = active ] && break
+            sleep 0.2; n=$((n - 1))
+        done
+        echo "MainPIDBefore=$first" >$out/watchdog-after
+        systemctl show ogiwatch -p NRestarts -p MainPID -p ActiveState >>$out/watchdog-after
+        late() { journalctl -u ogiwatch OGIWATCH_EVENT=checked OGIWATCH_FILE=/srv/ogiwatch/drop/late.txt -o cat --no-pager --quiet; }
+        n=300
+        while [ $n -gt 0 ] && [ -z "$(late)" ]; do sleep 0.2; n=$((n - 1)); done
+        late >$out/late
+        journalctl -u ogiwatch -o cat --no-pager | grep -i watchdog >$out/watchdog-log
         systemctl stop ogiwatch
         systemctl show ogiwatch -p Result -p ExecMainStatus >$out/stopped
         journalctl -u ogiwatch -o cat --no-pager >$out/journal
@@ -107,6 +132,19 @@ import Testing
         #expect(!summaryJournal.contains("ogiwatch summary:"), "\(summaryJournal)")
         #expect(summaryJournal.contains("From:") || summaryJournal.contains("only-on-findings"), "\(summaryJournal)")
         #expect(read("state-mode").trimmingCharacters(in: .whitespacesAndNewlines) == "750")
+
+        // Frozen, the service missed its watchdog pings: systemd restarted it, and the new
+        // process checked the report dropped while the old one was frozen.
+        let before = read("watchdog-before"), after = read("watchdog-after")
+        #expect(before.contains("ActiveState=active"), "\(before)")
+        let restarts = { (text: String) in
+            text.split(separator: "\n").first { $0.hasPrefix("NRestarts=") }.flatMap { Int($0.dropFirst("NRestarts=".count)) }
+        }
+        let firstPID = after.split(separator: "\n").first { $0.hasPrefix("MainPIDBefore=") }?.dropFirst("MainPIDBefore=".count)
+        #expect(restarts(after) != nil && restarts(after) == restarts(before).map { $0 + 1 }, "\(before)\n\(after)")
+        #expect(after.contains("ActiveState=active") && !after.contains("MainPID=\(firstPID ?? "?")\n"), "\(after)")
+        #expect(read("watchdog-log").contains("Watchdog timeout"), "\(read("watchdog-log"))\n\(read("journal").suffix(2000))")
+        #expect(!read("late").isEmpty, "the restarted service did not check late.txt:\n\(read("journal").suffix(2000))")
 
         let stopped = read("stopped")
         #expect(stopped.contains("Result=success") && stopped.contains("ExecMainStatus=0"), "\(stopped)")
