@@ -54,7 +54,9 @@ public enum Normalize {
 
     private static func pass(_ scalars: String.UnicodeScalarView, mapKnownForms: Bool, fold: Bool, dropWhitespace: Bool) -> String? {
         var out: [UInt8] = []
-        out.reserveCapacity(scalars.count * 3)
+        // Every mapping keeps or shrinks a scalar's UTF-8 length, and the UTF-8 count of a
+        // native string is known without walking it (counting scalars would be a pass).
+        out.reserveCapacity(String(scalars).utf8.count)
         var previousIsDigit = false
         var afterItemNumber = false
         for scalar in scalars {
