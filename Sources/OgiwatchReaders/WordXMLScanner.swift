@@ -11,6 +11,8 @@ import OgiwatchCore
 struct WordXMLScanner {
     /// Deeper nesting than any Word document; beyond it the file is built to exhaust the stack.
     static let maxDepth = 4_096
+    private static let xmlns = Array("xmlns".utf8)
+    private static let val = Array("val".utf8)
 
     private struct Open {
         var nameStart: Int
@@ -202,7 +204,7 @@ struct WordXMLScanner {
                 if let prefix = Self.namespacePrefix(attributeName) {
                     guard let uri = Self.decodeReferences(raw) else { return "无法识别的实体引用" }
                     bindings.append(Binding(prefix: prefix, uri: uri))
-                } else if Self.localName(attributeName).elementsEqual("val".utf8) {
+                } else if Self.localName(attributeName).elementsEqual(WordXMLScanner.val) {
                     guard let decoded = Self.decodeReferences(raw) else { return "无法识别的实体引用" }
                     value = decoded
                 }
@@ -240,9 +242,9 @@ struct WordXMLScanner {
         private func resolve(_ qualified: Range<Int>) -> WordTag? {
             let name = UnsafeBufferPointer(rebasing: bytes[qualified])
             let local = Self.localName(name)
-            let prefix = name.count > local.count ? Array(name[..<(name.count - local.count - 1)]) : []
+            let prefix = UnsafeBufferPointer(rebasing: name[..<max(name.count - local.count - 1, 0)])
             return WordTag(String(decoding: local, as: UTF8.self)) {
-                bindings.last { $0.prefix == prefix }?.uri
+                bindings.last { $0.prefix.elementsEqual(prefix) }?.uri
             }
         }
 
@@ -253,8 +255,8 @@ struct WordXMLScanner {
 
         /// `xmlns` binds the default namespace (prefix empty), `xmlns:w` the prefix `w`.
         private static func namespacePrefix(_ attribute: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-            let xmlns = Array("xmlns".utf8)
-            guard attribute.starts(with: xmlns) else { return nil }
+            let xmlns = WordXMLScanner.xmlns
+            guard attribute.count >= xmlns.count, attribute[0] == xmlns[0], attribute.starts(with: xmlns) else { return nil }
             if attribute.count == xmlns.count { return [] }
             guard attribute[xmlns.count] == UInt8(ascii: ":") else { return nil }
             return Array(attribute[(xmlns.count + 1)...])
