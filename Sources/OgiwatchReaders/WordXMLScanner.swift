@@ -11,6 +11,9 @@ import OgiwatchCore
 struct WordXMLScanner {
     /// Deeper nesting than any Word document; beyond it the file is built to exhaust the stack.
     static let maxDepth = 4_096
+    /// Word declares a few dozen namespaces; a prefix is looked up among those in scope, so
+    /// thousands of declarations would make every element slow (a document built to hang).
+    static let maxBindings = 1_000
     private static let xmlns = Array("xmlns".utf8)
     private static let val = Array("val".utf8)
 
@@ -203,6 +206,9 @@ struct WordXMLScanner {
                 let attributeName = UnsafeBufferPointer(rebasing: bytes[attribute])
                 if let prefix = Self.namespacePrefix(attributeName) {
                     guard let uri = Self.decodeReferences(raw) else { return "无法识别的实体引用" }
+                    guard bindings.count < WordXMLScanner.maxBindings else {
+                        return "命名空间声明超过 \(WordXMLScanner.maxBindings) 个"
+                    }
                     bindings.append(Binding(prefix: prefix, uri: uri))
                 } else if Self.localName(attributeName).elementsEqual(WordXMLScanner.val) {
                     guard let decoded = Self.decodeReferences(raw) else { return "无法识别的实体引用" }

@@ -68,6 +68,15 @@ import Testing
         #expect(refusal?.contains(reason) == true, "\(String(describing: refusal))")
     }
 
+    @Test func namespaceFloodIsRefusedBeforeItSlowsEveryElement() {
+        let declarations = (0...WordXMLScanner.maxBindings).map { " xmlns:p\($0)='urn:p\($0)'" }.joined()
+        let xml = "<w:document xmlns:w='\(Self.word)'\(declarations)>" + String(repeating: "<w:p/>", count: 100_000) + "</w:document>"
+        // Refused on the root's own attributes, before any element is looked up.
+        let refusal = problem(xml)
+        #expect(refusal?.contains("命名空间声明超过") == true, "\(String(describing: refusal))")
+        #expect(refusal?.contains("第 1 行") == true)
+    }
+
     @Test func nestingBeyondTheLimitIsRefusedWithoutExhaustingTheStack() {
         let depth = WordXMLScanner.maxDepth + 1
         let xml = "<w:document xmlns:w='\(Self.word)'>" + String(repeating: "<a>", count: depth)
