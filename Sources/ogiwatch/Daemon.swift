@@ -125,7 +125,7 @@ final class Daemon: WatchConsumer {
         let why = switch reason {
         case .notRegular(let kind): "不是普通文件（\(kind.rawValue)），不读取" + (kind == .symlink ? "，符号链接不跟随" : "")
         case .unreadable(let code): "无法打开：\(String(cString: strerror(code)))"
-        case .otherMount: "位于投递目录中的另一个挂载点（mount 或 bind mount），不进入、不读取"
+        case .otherMount: "位于投递目录中的另一个挂载点（mount 或 bind mount），不进入、不读取；如需检查，请把它作为单独的投递目录（watch）配置"
         }
         journal.send(.event(.skipped, priority: 5, message: "\(PathBytes.display(path))：\(why)", file: FileIdentity(path: path)))
     }
