@@ -53,7 +53,8 @@ extension DropWatcher {
                 if stat.kind == .directory {
                     guard !configuration.ignore.matches(name) else { continue }
                     if let mount, MountBoundary.key(path: path) != mount {
-                        noticeSkip(path, .otherMount)
+                        // A mount listed as a drop folder of its own is watched on its own.
+                        if !configuration.roots.contains(path) { noticeSkip(path, .otherMount) }
                     } else {
                         stack.append(path)
                     }

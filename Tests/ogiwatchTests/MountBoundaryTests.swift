@@ -42,4 +42,26 @@ import Testing
         #expect(skipped.first?.text("OGIWATCH_FILE") == mountPoint)
         #expect(skipped.first?.text("MESSAGE")?.contains("另一个挂载点") == true)
     }
+
+    @Test(.enabled(if: mountNamespacesWork, "needs unshare -m and mount (root)"))
+    func mountListedAsItsOwnDropFolderIsChecked() throws {
+        try JournalRecords.ensureJournald()
+        let scratch = try Scratch()
+        let mountPoint = scratch.drop + "/district"
+        for dir in [mountPoint, scratch.outside] { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+        let report = Array("一、总体情况\n本年度工作。\n".utf8)
+        scratch.write(scratch.outside, name: Array("district.txt".utf8), report + Array("区。\n".utf8))
+        scratch.write(scratch.drop, name: Array("own.txt".utf8), report)
+
+        let daemon = try DaemonProcess(arguments: ["run", "--watch", scratch.drop, "--watch", mountPoint, "--state", scratch.state,
+                                                   "--settle", "100ms", "--rules", DaemonProcess.rulesDirectory],
+                                       launcher: Self.launcher(binding: scratch.outside, to: mountPoint))
+        try daemon.waitUntilWatching()
+        let seen = try LedgerProbe.wait(state: scratch.state, paths: 2, seconds: 10)
+        let skipped = try JournalRecords.read(matching: ["_PID=\(daemon.pid)", "OGIWATCH_EVENT=skipped"])
+        #expect(daemon.terminate() == 0)
+
+        #expect(Set(seen.keys.map { String(decoding: $0, as: UTF8.self) }) == [scratch.drop + "/own.txt", mountPoint + "/district.txt"])
+        #expect(skipped.isEmpty, "\(skipped.map { $0.text("MESSAGE") ?? "" })")
+    }
 }
