@@ -47,6 +47,27 @@ import Testing
         #expect(set.rule("META.ARTIFACTS")?.isEnabled == false)
     }
 
+    /// Two checks of one rule that find the same thing report it once; a check's own `when:`
+    /// and `note:` apply to it alone.
+    @Test func checksOfOneRuleShareFindingsAndKeepTheirConditions() throws {
+        let local = RuleSource(name: "extra.yaml", text: """
+            rules:
+              - id: LOCAL.TWICE
+                severity: info
+                title: t
+                message: "缺少网站{note}"
+                checks:
+                  - {kind: text, scope: document, require_any: ['gov\\.cn']}
+                  - {kind: text, scope: document, require_any: ['gov\\.cn']}
+                  - {kind: text, scope: document, require_any: ['gov\\.cn'], note: （提到申请）, when: {text_matches: 申请}}
+            """, isLocal: true)
+        let set = try RuleSet(sources: Self.shipped() + [local])
+        let plain = set.evaluate(Document(blocks: [.paragraph(Paragraph("一、总体情况", line: 1))])).1
+        #expect(plain.filter { $0.rule == "LOCAL.TWICE" }.map(\.message) == ["缺少网站"])
+        let asked = set.evaluate(Document(blocks: [.paragraph(Paragraph("一、总体情况：收到申请。", line: 1))])).1
+        #expect(asked.filter { $0.rule == "LOCAL.TWICE" }.map(\.message) == ["缺少网站", "缺少网站（提到申请）"])
+    }
+
     @Test func localFilesAddRulesWrittenInTheSameLanguage() throws {
         let local = RuleSource(name: "extra.yaml", text: """
             rules:
