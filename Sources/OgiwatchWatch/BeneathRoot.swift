@@ -19,18 +19,18 @@ enum BeneathRoot {
     /// `path` must lie below it. Without a root, the last component alone is guarded.
     static func open(_ path: [UInt8], root: [UInt8]?, flags: Int32) -> Outcome {
         guard let root, PathBytes.isWithin(path, root), path.count > root.count else {
-            return finish(withCString(path) { Glibc.open($0, flags | O_NOFOLLOW | O_CLOEXEC) })
+            return finish(PathBytes.withCString(path) { Glibc.open($0, flags | O_NOFOLLOW | O_CLOEXEC) })
         }
         let relative = path[root.count...].split(separator: UInt8(ascii: "/"))
         guard !relative.isEmpty, !relative.contains(where: { $0.elementsEqual([0x2E]) || $0.elementsEqual([0x2E, 0x2E]) }) else {
             return .failed(errno: EINVAL)
         }
-        var directory = withCString(root) { Glibc.open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        var directory = PathBytes.withCString(root) { Glibc.open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
         guard directory >= 0 else { return .failed(errno: errno) }
         let mount = MountBoundary.key(fd: directory)
         for (index, component) in relative.enumerated() {
             let last = index == relative.count - 1
-            let next = withCString(Array(component)) { name in
+            let next = PathBytes.withCString(Array(component)) { name in
                 openat(directory, name, (last ? flags : O_RDONLY | O_DIRECTORY) | O_NOFOLLOW | O_CLOEXEC)
             }
             let code = errno
@@ -55,12 +55,6 @@ enum BeneathRoot {
 
     private static func isSymlink(_ name: [UInt8], in directory: Int32) -> Bool {
         var raw = stat()
-        return withCString(name) { fstatat(directory, $0, &raw, AT_SYMLINK_NOFOLLOW) } == 0 && raw.st_mode & S_IFMT == S_IFLNK
-    }
-
-    private static func withCString<T>(_ bytes: [UInt8], _ body: (UnsafePointer<CChar>) -> T) -> T {
-        (bytes + [0]).withUnsafeBufferPointer { buf in
-            buf.withMemoryRebound(to: CChar.self) { body($0.baseAddress!) }
-        }
+        return PathBytes.withCString(name) { fstatat(directory, $0, &raw, AT_SYMLINK_NOFOLLOW) } == 0 && raw.st_mode & S_IFMT == S_IFLNK
     }
 }

@@ -5,9 +5,7 @@ import Glibc
 enum DirectoryListing {
     /// Entry names except `.` and `..`, or the errno when the directory cannot be opened.
     static func names(_ directory: [UInt8]) -> Result<[[UInt8]], WatchError> {
-        let handle = (directory + [0]).withUnsafeBufferPointer { buf in
-            buf.withMemoryRebound(to: CChar.self) { opendir($0.baseAddress!) }
-        }
+        let handle = PathBytes.withCString(directory) { opendir($0) }
         guard let handle else { return .failure(.system(call: "opendir", errno: errno, path: directory)) }
         defer { closedir(handle) }
         var names: [[UInt8]] = []

@@ -31,8 +31,9 @@ extension DropWatcher {
     /// Watches `top` and everything below it. Each directory's watch is added before it is
     /// listed, so a file that lands in between is either listed or produces an event.
     func attachTree(_ top: [UInt8], retryDelay: Double = 1) {
-        let mount = rootMount(of: top)
-        if let mount, top != root(of: top), MountBoundary.key(path: top) != mount {
+        let root = root(of: top)
+        let mount = root.flatMap(MountBoundary.key(root:))
+        if let mount, top != root, MountBoundary.key(path: top) != mount {
             noticeSkip(top, .otherMount)
             return
         }
@@ -65,14 +66,10 @@ extension DropWatcher {
         }
     }
 
-    /// The drop folder holding `path` (the innermost, when folders nest).
+    /// The drop folder holding `path` (the innermost, when folders nest); nothing on another
+    /// mount than it is entered.
     func root(of path: [UInt8]) -> [UInt8]? {
         configuration.roots.filter { PathBytes.isWithin(path, $0) }.max { $0.count < $1.count }
-    }
-
-    /// The mount of the drop folder holding `path`: nothing on another one is entered.
-    func rootMount(of path: [UInt8]) -> UInt64? {
-        root(of: path).flatMap(MountBoundary.key(root:))
     }
 
     private func addWatch(_ directory: [UInt8], retryDelay: Double) {

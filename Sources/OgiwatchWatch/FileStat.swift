@@ -37,9 +37,7 @@ public struct FileStat: Sendable, Equatable {
     /// `lstat`: never follows a symlink. Nil when the entry is gone or unreadable.
     public static func lstat(_ path: [UInt8]) -> FileStat? {
         var raw = stat()
-        let result = (path + [0]).withUnsafeBufferPointer { buf in
-            buf.withMemoryRebound(to: CChar.self) { Glibc.lstat($0.baseAddress!, &raw) }
-        }
+        let result = PathBytes.withCString(path) { Glibc.lstat($0, &raw) }
         return result == 0 ? FileStat(raw) : nil
     }
 

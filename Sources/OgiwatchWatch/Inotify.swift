@@ -52,9 +52,7 @@ public final class Inotify {
 
     /// Adds or updates a watch; returns the watch descriptor.
     public func addWatch(_ path: [UInt8], mask: UInt32 = Inotify.dropMask) throws(WatchError) -> Int32 {
-        let wd = (path + [0]).withUnsafeBufferPointer { buf in
-            buf.withMemoryRebound(to: CChar.self) { inotify_add_watch(descriptor, $0.baseAddress, mask) }
-        }
+        let wd = PathBytes.withCString(path) { inotify_add_watch(descriptor, $0, mask) }
         guard wd >= 0 else {
             let code = errno
             if code == ENOSPC { throw WatchError.watchLimit() }

@@ -18,9 +18,7 @@ enum MountBoundary {
     /// The mount of `path`; a final symlink is not followed.
     static func key(path: [UInt8]) -> UInt64? {
         var id: UInt64 = 0
-        let found = (path + [0]).withUnsafeBufferPointer { buf in
-            buf.withMemoryRebound(to: CChar.self) { ogiwatch_mount_id(AT_FDCWD, $0.baseAddress!, &id) }
-        }
+        let found = PathBytes.withCString(path) { ogiwatch_mount_id(AT_FDCWD, $0, &id) }
         if found == 0 { return id }
         return FileStat.lstat(path).map { $0.device | 1 << 63 }
     }
@@ -28,9 +26,7 @@ enum MountBoundary {
     /// The mount of a drop folder, following the folder itself if an administrator made it
     /// a symlink.
     static func key(root: [UInt8]) -> UInt64? {
-        let fd = (root + [0]).withUnsafeBufferPointer { buf in
-            buf.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
-        }
+        let fd = PathBytes.withCString(root) { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         return key(fd: fd)

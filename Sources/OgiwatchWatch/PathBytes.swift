@@ -24,6 +24,13 @@ public enum PathBytes {
             || directory.last == UInt8(ascii: "/")
     }
 
+    /// Calls `body` with the path as a NUL-terminated C string, for the system calls.
+    static func withCString<T>(_ path: [UInt8], _ body: (UnsafePointer<CChar>) -> T) -> T {
+        (path + [0]).withUnsafeBufferPointer { buf in
+            buf.withMemoryRebound(to: CChar.self) { body($0.baseAddress!) }
+        }
+    }
+
     /// A readable, unambiguous rendering for logs and journal messages (see `SafeText`).
     public static func display(_ path: [UInt8]) -> String {
         SafeText.escaped(path)
