@@ -9,11 +9,11 @@ import OgiwatchCore
 enum WordXMLPreflight {
     private static let doctype = Array("<!DOCTYPE".utf8)
     private static let entity = Array("<!ENTITY".utf8)
-    private static let utf8BOM: [UInt8] = [0xEF, 0xBB, 0xBF]
+    static let utf8BOM: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     static func check(_ xml: [UInt8]) throws(DocumentProblem) {
-        let body = xml.starts(with: utf8BOM) ? xml[3...] : xml[...]
-        guard let first = body.first(where: { !isXMLSpace($0) }) else {
+        let body = xml.starts(with: utf8BOM) ? xml[utf8BOM.count...] : xml[...]
+        guard let first = body.first(where: { !WordXMLScanner.isSpace($0) }) else {
             throw DocumentProblem(.unreadable, "Word 文档 XML 损坏：word/document.xml 是空的")
         }
         // UTF-16, UTF-32 and EBCDIC all fail one of these; Word writes UTF-8.
@@ -26,10 +26,6 @@ enum WordXMLPreflight {
         if contains(body, doctype) || contains(body, entity) {
             throw DocumentProblem(.unreadable, "文档包含 DOCTYPE/实体声明，出于安全考虑拒绝解析")
         }
-    }
-
-    private static func isXMLSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 
     /// The `encoding` of a leading `<?xml …?>` declaration, lowercased.

@@ -16,6 +16,12 @@ struct WordXMLScanner {
     static let maxBindings = 1_000
     private static let xmlns = Array("xmlns".utf8)
     private static let val = Array("val".utf8)
+    private static let commentStart = Array("<!--".utf8), commentEnd = Array("-->".utf8)
+    private static let cdataStart = Array("<![CDATA[".utf8), cdataEnd = Array("]]>".utf8)
+    private static let instructionEnd = Array("?>".utf8)
+
+    /// XML's whitespace; shared with `WordXMLPreflight`.
+    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 
     private struct Open {
         var nameStart: Int
@@ -52,7 +58,7 @@ struct WordXMLScanner {
         init(bytes: UnsafeBufferPointer<UInt8>, builder: WordDocumentBuilder) {
             self.bytes = bytes
             self.builder = builder
-            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+            if bytes.starts(with: WordXMLPreflight.utf8BOM) { index = WordXMLPreflight.utf8BOM.count }
         }
 
         /// Nil when the document is well formed, else where and why it is not.
@@ -67,11 +73,11 @@ struct WordXMLScanner {
                 let failure: String?
                 switch byte(at: index + 1) {
                 case UInt8(ascii: "/"): failure = endTag()
-                case UInt8(ascii: "?"): failure = skip(past: Array("?>".utf8), what: "处理指令")
+                case UInt8(ascii: "?"): failure = skip(past: WordXMLScanner.instructionEnd, what: "处理指令")
                 case UInt8(ascii: "!"):
-                    if matches(Array("<!--".utf8)) {
-                        failure = skip(past: Array("-->".utf8), what: "注释")
-                    } else if matches(Array("<![CDATA[".utf8)) {
+                    if matches(WordXMLScanner.commentStart) {
+                        failure = skip(past: WordXMLScanner.commentEnd, what: "注释")
+                    } else if matches(WordXMLScanner.cdataStart) {
                         failure = cdata()
                     } else {
                         failure = "不支持的声明"
@@ -108,9 +114,9 @@ struct WordXMLScanner {
         }
 
         private mutating func cdata() -> String? {
-            let start = index + 9
+            let start = index + WordXMLScanner.cdataStart.count
             index = start
-            let end = Array("]]>".utf8)
+            let end = WordXMLScanner.cdataEnd
             while index + 3 <= bytes.count {
                 if bytes[index] == end[0], matches(end) {
                     if open.isEmpty { return "根元素之外有文字" }
@@ -134,7 +140,7 @@ struct WordXMLScanner {
                 index += 1
             }
             if open.isEmpty {
-                let stray = bytes[start..<index].contains { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }
+                let stray = bytes[start..<index].contains { !WordXMLScanner.isSpace($0) }
                 return stray ? (start, "根元素之外有文字") : nil
             }
             let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
@@ -149,14 +155,12 @@ struct WordXMLScanner {
         }
 
         private static func isNameEnd(_ b: UInt8) -> Bool {
-            b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == UInt8(ascii: ">") || b == UInt8(ascii: "/")
+            WordXMLScanner.isSpace(b) || b == UInt8(ascii: ">") || b == UInt8(ascii: "/")
                 || b == UInt8(ascii: "=")
         }
 
-        private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
-
         private mutating func skipSpace() {
-            while index < bytes.count, Self.isSpace(bytes[index]) { index += 1 }
+            while index < bytes.count, WordXMLScanner.isSpace(bytes[index]) { index += 1 }
         }
 
         private mutating func name() -> Range<Int>? {
