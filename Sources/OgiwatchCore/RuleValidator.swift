@@ -67,10 +67,10 @@ struct RuleValidator {
 
     /// Every key an equation names must exist in at least one template's table.
     private func validateKeys(_ check: CheckSpec, table: String, forEach: String, say: (String) -> Void) {
-        let specs = templates.map { t in table == "T2" ? t.tables.T2 : table == "T3" ? t.tables.T3 : t.tables.T4 }
+        let specs = specs(table)
         let rowKeys = Set(specs.flatMap(\.allRows).map(\.key))
         let rowTags = Set(specs.flatMap(\.allRows).flatMap { $0.tags ?? [] })
-        let columnKeys = Set(specs.flatMap { ($0.columns ?? []) + ($0.blocks ?? []).flatMap(\.columns) }.map(\.key))
+        let columnKeys = Set(specs.flatMap(\.allColumnKeys))
         let (termKeys, termTags) = forEach == "column" ? (rowKeys, rowTags) : (columnKeys, Set<String>())
         let (iterKeys, _) = forEach == "column" ? (columnKeys, 0) : (rowKeys, 0)
         for term in (check.left ?? []) + (check.right ?? []) where Evaluator.constant(term) == nil {
@@ -88,18 +88,23 @@ struct RuleValidator {
     /// A sum such as `T3.new.total + T3.carry_in.total`: every term names a table, a row
     /// some template has, and a column of it (or `*`).
     private func validateCells(_ expression: String, say: (String) -> Void) {
-        for term in expression.split(separator: "+").map({ $0.trimmingCharacters(in: .whitespaces) }) {
-            let parts = term.split(separator: ".").map(String.init)
-            guard parts.count == 3, Self.tableNames.contains(parts[0]) else {
-                say("单元格表达式「\(term)」应写作 表.行.列（如 T3.new.total）")
-                continue
+        switch CellSum.parse(expression) {
+        case .failure(let error):
+            say("单元格表达式「\(error.term)」应写作 表.行.列（如 T3.new.total）")
+        case .success(let sum):
+            for term in sum.terms {
+                let specs = specs(term.table)
+                if !specs.flatMap(\.allRows).contains(where: { $0.key == term.row }) { say("表 \(term.table) 中没有行 \(term.row)") }
+                if term.column != "*", !specs.flatMap(\.allColumnKeys).contains(term.column) {
+                    say("表 \(term.table) 中没有列 \(term.column)")
+                }
             }
-            let specs = templates.map { t in parts[0] == "T2" ? t.tables.T2 : parts[0] == "T3" ? t.tables.T3 : t.tables.T4 }
-            let rows = specs.flatMap(\.allRows)
-            if !rows.contains(where: { $0.key == parts[1] }) { say("表 \(parts[0]) 中没有行 \(parts[1])") }
-            let columns = Set(specs.flatMap { ($0.columns ?? []) + ($0.blocks ?? []).flatMap(\.columns) }.map(\.key))
-            if parts[2] != "*", !columns.contains(parts[2]) { say("表 \(parts[0]) 中没有列 \(parts[2])") }
         }
+    }
+
+    /// Every template's version of one table.
+    private func specs(_ table: String) -> [TableSpec] {
+        templates.compactMap { $0.tables.named(table) }
     }
 
     static func patternNames(in rule: RuleSpec) -> [String] {

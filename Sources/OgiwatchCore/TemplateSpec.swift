@@ -25,6 +25,16 @@ public struct TemplateSpec: Sendable, Codable, Equatable {
         public var T2: TableSpec
         public var T3: TableSpec
         public var T4: TableSpec
+
+        /// `T2`, `T3` or `T4`, as rules name them.
+        public func named(_ name: String) -> TableSpec? {
+            switch name {
+            case "T2": T2
+            case "T3": T3
+            case "T4": T4
+            default: nil
+            }
+        }
     }
 }
 
@@ -38,6 +48,11 @@ public struct TableSpec: Sendable, Codable, Equatable {
     public var columns: [ColumnSpec]?
     public var rows: [RowSpec]?
     public var blocks: [BlockSpec]?
+
+    /// Column keys of the whole table, every block's included.
+    public var allColumnKeys: [String] {
+        ((columns ?? []) + (blocks ?? []).flatMap(\.columns)).map(\.key)
+    }
 
     /// Rows in template order, blocks flattened.
     public var allRows: [RowSpec] {

@@ -83,12 +83,12 @@ extension Evaluator {
     /// The possible values of a sum such as `T3.new.total + T3.carry_in.total`; a `*` column
     /// gives one value per column. Nil when a cell it names is not in the report.
     func evaluate(_ expression: String) -> Set<Decimal>? {
+        guard case .success(let sum) = CellSum.parse(expression) else { return nil }
         var totals: Set<Decimal> = [0]
-        for term in expression.split(separator: "+").map({ $0.trimmingCharacters(in: .whitespaces) }) {
-            let parts = term.split(separator: ".").map(String.init)
-            guard parts.count == 3, let row = report.tables[parts[0]]?.row(parts[1]) else { return nil }
-            let values: [Decimal] = parts[2] == "*" ? row.values.map(\.arithmeticValue)
-                : row.value(parts[2]).map { [$0.arithmeticValue] } ?? []
+        for term in sum.terms {
+            guard let row = report.tables[term.table]?.row(term.row) else { return nil }
+            let values: [Decimal] = term.column == "*" ? row.values.map(\.arithmeticValue)
+                : row.value(term.column).map { [$0.arithmeticValue] } ?? []
             guard !values.isEmpty else { return nil }
             totals = Set(totals.flatMap { t in values.map { t + $0 } })
         }
