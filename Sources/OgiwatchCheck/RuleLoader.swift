@@ -42,7 +42,9 @@ public enum RuleLoader {
         return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
     }
 
-    static func read(_ directory: String, isLocal: Bool) throws(RuleLoadError) -> [RuleSource] {
+    /// The rule files of one directory as sources, for callers that assemble rule sets of
+    /// their own (the benchmark switches rules off one by one).
+    public static func read(_ directory: String, isLocal: Bool) throws(RuleLoadError) -> [RuleSource] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw RuleLoadError("规则目录不存在：\(directory)")

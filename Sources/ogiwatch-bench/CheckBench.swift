@@ -74,10 +74,11 @@ struct CheckBench {
                      ms(read), ms(build), ms(evaluate)))
         let cost = { (set: RuleSet) in ms(rate(seconds: seconds / 16) { n in _ = set.findings(for: reports[n % reports.count]) }) }
         // Preparing the prose for the text rules is paid once per report, whatever the rules.
-        guard let none = try? only(nil, of: ruleSet) else { return }
+        guard let shipped = try? RuleLoader.read(RepositoryFiles.rulesDirectory, isLocal: false),
+              let none = try? only(nil, of: ruleSet, shipped: shipped) else { return }
         let setup = cost(none)
         let costs = ruleSet.rules.map { rule -> (String, Double) in
-            guard let alone = try? only(rule.id, of: ruleSet) else { return (rule.id, 0) }
+            guard let alone = try? only(rule.id, of: ruleSet, shipped: shipped) else { return (rule.id, 0) }
             return (rule.id, cost(alone) - setup)
         }
         let slowest = costs.sorted { $0.1 > $1.1 }.prefix(6).map { String(format: "%@ %.2f", $0.0 as NSString, $0.1) }
@@ -86,11 +87,7 @@ struct CheckBench {
 
     /// The shipped rule set with every rule but `id` (or every rule) switched off, as a local
     /// file would.
-    func only(_ id: String?, of ruleSet: RuleSet) throws -> RuleSet {
-        let dir = RepositoryFiles.rulesDirectory
-        let shipped = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".yaml") }.sorted().map {
-            RuleSource(name: $0, text: try String(contentsOfFile: dir + "/" + $0, encoding: .utf8))
-        }
+    func only(_ id: String?, of ruleSet: RuleSet, shipped: [RuleSource]) throws -> RuleSet {
         let off = ruleSet.rules.filter { $0.id != id }.map { "  \($0.id): {enabled: false}" }.joined(separator: "\n")
         return try RuleSet(sources: shipped + [RuleSource(name: "bench.yaml", text: "overrides:\n" + off, isLocal: true)])
     }
