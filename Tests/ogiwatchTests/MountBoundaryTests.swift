@@ -15,20 +15,28 @@ import Testing
         (try? Scratch.run("/usr/bin/unshare", ["-m", "--propagation", "private", "/bin/sh", "-c", "mount -t tmpfs none /mnt"])) == 0
     }
 
-    @Test(.enabled(if: mountNamespacesWork, "needs unshare -m and mount (root)"))
-    func bindMountInsideTheDropFolderIsNotEntered() throws {
+    /// A drop folder holding `own.txt` and, bound at `drop/<name>` from a folder outside it,
+    /// a report named `file`; the daemon watches the drop folder (and the mount point too
+    /// when `watchMount`) and has finished its start-up scan.
+    static func start(mountAt name: String, holding file: String, watchMount: Bool) throws -> (Scratch, String, DaemonProcess) {
         try JournalRecords.ensureJournald()
         let scratch = try Scratch()
-        let mountPoint = scratch.drop + "/etc"
+        let mountPoint = scratch.drop + "/" + name
         for dir in [mountPoint, scratch.outside] { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
         let report = Array("一、总体情况\n本年度工作。\n".utf8)
-        scratch.write(scratch.outside, name: Array("shadow.txt".utf8), report)
+        scratch.write(scratch.outside, name: Array(file.utf8), report + Array(name.utf8))
         scratch.write(scratch.drop, name: Array("own.txt".utf8), report)
-
-        let daemon = try DaemonProcess(arguments: ["run", "--watch", scratch.drop, "--state", scratch.state, "--settle", "100ms",
-                                                   "--rules", DaemonProcess.rulesDirectory],
+        let watches = [scratch.drop] + (watchMount ? [mountPoint] : [])
+        let daemon = try DaemonProcess(arguments: ["run"] + watches.flatMap { ["--watch", $0] }
+                                           + ["--state", scratch.state, "--settle", "100ms", "--rules", DaemonProcess.rulesDirectory],
                                        launcher: Self.launcher(binding: scratch.outside, to: mountPoint))
         try daemon.waitUntilWatching()
+        return (scratch, mountPoint, daemon)
+    }
+
+    @Test(.enabled(if: mountNamespacesWork, "needs unshare -m and mount (root)"))
+    func bindMountInsideTheDropFolderIsNotEntered() throws {
+        let (scratch, mountPoint, daemon) = try Self.start(mountAt: "etc", holding: "shadow.txt", watchMount: false)
         let skipped = try JournalRecords.wait(matching: ["_PID=\(daemon.pid)", "OGIWATCH_EVENT=skipped"]) { !$0.isEmpty }
         let seen = try LedgerProbe.wait(state: scratch.state, paths: 1, seconds: 10)
         // A file the daemon might still have taken through the mount would show up by now.
@@ -45,18 +53,7 @@ import Testing
 
     @Test(.enabled(if: mountNamespacesWork, "needs unshare -m and mount (root)"))
     func mountListedAsItsOwnDropFolderIsChecked() throws {
-        try JournalRecords.ensureJournald()
-        let scratch = try Scratch()
-        let mountPoint = scratch.drop + "/district"
-        for dir in [mountPoint, scratch.outside] { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
-        let report = Array("一、总体情况\n本年度工作。\n".utf8)
-        scratch.write(scratch.outside, name: Array("district.txt".utf8), report + Array("区。\n".utf8))
-        scratch.write(scratch.drop, name: Array("own.txt".utf8), report)
-
-        let daemon = try DaemonProcess(arguments: ["run", "--watch", scratch.drop, "--watch", mountPoint, "--state", scratch.state,
-                                                   "--settle", "100ms", "--rules", DaemonProcess.rulesDirectory],
-                                       launcher: Self.launcher(binding: scratch.outside, to: mountPoint))
-        try daemon.waitUntilWatching()
+        let (scratch, mountPoint, daemon) = try Self.start(mountAt: "district", holding: "district.txt", watchMount: true)
         let seen = try LedgerProbe.wait(state: scratch.state, paths: 2, seconds: 10)
         let skipped = try JournalRecords.read(matching: ["_PID=\(daemon.pid)", "OGIWATCH_EVENT=skipped"])
         #expect(daemon.terminate() == 0)
