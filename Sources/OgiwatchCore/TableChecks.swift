@@ -70,7 +70,9 @@ extension Evaluator {
 
     /// A number written as an equation term (`right: [0]`), not a cell key.
     static func constant(_ term: String) -> Decimal? {
-        guard let first = term.unicodeScalars.first, first.properties.numericType != nil || first == "-" else { return nil }
+        guard let first = term.utf8.first, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) || first == UInt8(ascii: "-") else {
+            return nil
+        }
         return Decimal(string: term)
     }
 

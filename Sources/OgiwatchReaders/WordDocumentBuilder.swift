@@ -123,8 +123,9 @@ final class WordDocumentBuilder {
         }
     }
 
+    /// Text of the current `w:t`; the scanner calls this only while `wantsText`.
     func characters(_ string: String) {
-        if wantsText { text += string }
+        text += string
     }
 
     /// A paragraph ends, or a line break splits it: either way the text so far is one line.
