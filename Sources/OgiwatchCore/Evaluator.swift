@@ -63,6 +63,7 @@ struct Evaluator {
         switch check.kind {
         case .sectionsPresent: sectionsPresent()
         case .sectionOrder: sectionOrder()
+        case .sectionTitle: sectionTitle()
         case .headingFormat: headingFormat()
         case .extraSection: extraSection()
         case .sectionEmpty: sectionEmpty(check)

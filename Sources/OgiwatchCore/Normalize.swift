@@ -24,6 +24,12 @@ public enum Normalize {
         transform(s, fold: false, dropWhitespace: false)
     }
 
+    /// NFKC without whitespace, quotes and item numbering kept: where `1、` and `1.` must
+    /// stay apart (heading markers).
+    public static func nfkcCompact(_ s: String) -> String {
+        transform(s, fold: false, dropWhitespace: true)
+    }
+
     /// Trim the padding that real cells carry (U+3000, NBSP, zero-width space, BOM).
     public static func trimCell(_ s: String) -> String {
         let scalars = s.unicodeScalars
@@ -73,6 +79,7 @@ public enum Normalize {
                     return nil
                 }
             }
+            if !fold, dropWhitespace, isPadding(Unicode.Scalar(v) ?? " ") { continue }
             if fold {
                 if isPadding(Unicode.Scalar(v) ?? " ") {
                     if dropWhitespace || afterItemNumber { continue }

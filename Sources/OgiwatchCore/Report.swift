@@ -50,15 +50,20 @@ public struct ReportSection: Sendable {
     public var number: Int
     /// The heading as written.
     public var heading: String
+    /// False when the heading stands in this section's place under a title that is not
+    /// the section's (「二、信息主动发布情况」): the section is there, misnamed.
+    public var titleIsAccepted: Bool
     public var line: Int
     /// The body paragraphs (tables are in `Report.tables`).
     public var body: [Paragraph]
     /// Tables that appeared in the section, in order.
     public var tables: [Table]
 
-    public init(number: Int, heading: String, line: Int, body: [Paragraph] = [], tables: [Table] = []) {
+    public init(number: Int, heading: String, titleIsAccepted: Bool = true, line: Int, body: [Paragraph] = [],
+                tables: [Table] = []) {
         self.number = number
         self.heading = heading
+        self.titleIsAccepted = titleIsAccepted
         self.line = line
         self.body = body
         self.tables = tables

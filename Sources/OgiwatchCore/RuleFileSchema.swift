@@ -35,7 +35,7 @@ indirect enum RuleFileSchema: Sendable {
     static let file = mapping([
         "template": .mapping(["id": .scalar, "name": .scalar, "markers": .list(.scalar), "year_from": .scalar,
                               "year_until": .scalar, "tables": .mapping(["T2": table, "T3": table, "T4": table])]),
-        "sections": .list(.mapping(["number": .scalar, "numeral": .scalar, "title": .scalar, "keywords": .any])),
+        "sections": .list(.mapping(["number": .scalar, "title": .scalar, "accepted": .list(.scalar)])),
         "patterns": .dictionary(.scalar),
         "rules": .list(rule),
         "overrides": .dictionary(.mapping(["severity": .scalar, "enabled": .scalar])),

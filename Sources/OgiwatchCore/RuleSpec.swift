@@ -159,6 +159,8 @@ public struct ClaimSpec: Sendable, Codable, Equatable {
 public enum CheckKind: String, Sendable, Codable, Equatable, CaseIterable {
     case sectionsPresent = "sections_present"
     case sectionOrder = "section_order"
+    /// A heading in a section's place under another section's title.
+    case sectionTitle = "section_title"
     case headingFormat = "heading_format"
     case extraSection = "extra_section"
     case sectionEmpty = "section_empty"

@@ -56,7 +56,7 @@ struct RuleValidator {
             need(!(check.claims ?? []).isEmpty, "claims")
         case .enumerationSum:
             need(!(check.units ?? []).isEmpty, "units")
-        case .sectionsPresent, .sectionOrder, .headingFormat, .extraSection, .artifacts, .templateDetected, .templateYear,
+        case .sectionsPresent, .sectionOrder, .sectionTitle, .headingFormat, .extraSection, .artifacts, .templateDetected, .templateYear,
              .yearConsistent, .reader:
             break
         }

@@ -1,10 +1,25 @@
-/// Finds the six section headings (domain §1.2) and splits the document at them.
+/// Finds the six section headings and splits the document at them.
 ///
-/// A line is a heading only when its shape is right *and* its title holds the section's
-/// keywords: table row labels such as 「四、结转下年度继续办理」 share the numbering but not
-/// the keywords.
+/// A document numbers its six parts in one marker style (`一、`/`1、`, or `（一）`) and its
+/// sub-headings in another, so the style whose headings carry the most section titles is the
+/// top level and every other style is body text. A top-level heading names a section by its
+/// title (exactly, after whitespace removal); one that stands in a section's place — after the
+/// section before it, before the one after it, with its ordinal — under another title is that
+/// section, misnamed. Table 三's row labels (「四、结转下年度继续办理」) and the introduction
+/// that lists all six parts carry titles only as fragments, so they never qualify.
 struct SectionSplitter {
     let specs: [SectionSpec]
+    /// Accepted title → section number.
+    private let titles: [String: Int]
+
+    init(specs: [SectionSpec]) {
+        self.specs = specs
+        var titles: [String: Int] = [:]
+        for spec in specs {
+            for title in spec.comparableTitles where titles[title] == nil { titles[title] = spec.number }
+        }
+        self.titles = titles
+    }
 
     struct Result {
         var sections: [ReportSection]
@@ -13,81 +28,85 @@ struct SectionSplitter {
         var preamble: [Paragraph]
     }
 
-    static let numerals: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10]
+    /// What a paragraph is in the outline.
+    enum Role: Equatable {
+        case section(Int, titleIsAccepted: Bool)
+        /// 七、 and beyond after section 六, or a pre-2019 part such as 政府信息公开情况统计表.
+        case extra
+    }
+
+    /// The longest title a misnamed heading may have; longer lines are prose or list items.
+    static let maxMisnamedTitle = 30
 
     func split(_ document: Document) -> Result {
+        let roles = outline(document.paragraphs)
         var result = Result(sections: [], extraHeadings: [], preamble: [])
         var current: ReportSection?
-        var seenSix = false
-
-        func close() {
-            if let c = current { result.sections.append(c) }
-            current = nil
-        }
-
+        var index = 0
         for block in document.blocks {
             switch block {
             case .table(let table):
                 current?.tables.append(table)
             case .paragraph(let p):
-                if let number = headingNumber(p.text) {
-                    close()
-                    current = ReportSection(number: number, heading: p.text, line: p.line)
-                    if number == 6 { seenSix = true }
-                } else if isExtraHeading(p.text, afterSix: seenSix) {
+                defer { index += 1 }
+                switch roles[index] {
+                case .section(let number, let accepted):
+                    if let c = current { result.sections.append(c) }
+                    current = ReportSection(number: number, heading: p.text, titleIsAccepted: accepted, line: p.line)
+                case .extra:
                     result.extraHeadings.append(p)
                     current?.body.append(p)
-                } else if current != nil {
-                    current?.body.append(p)
-                } else if let (number, before, heading) = midLineHeading(p.text) {
-                    result.preamble.append(Paragraph(before, line: p.line))
-                    current = ReportSection(number: number, heading: heading, line: p.line)
-                } else {
-                    result.preamble.append(p)
+                case nil:
+                    if current != nil {
+                        current?.body.append(p)
+                    } else if let (number, before, heading) = midLineHeading(p.text) {
+                        result.preamble.append(Paragraph(before, line: p.line))
+                        current = ReportSection(number: number, heading: heading, line: p.line)
+                    } else {
+                        result.preamble.append(p)
+                    }
                 }
             }
         }
-        close()
+        if let c = current { result.sections.append(c) }
         return recoverMidLine(result)
     }
 
-    /// The section number when `text` is a heading line: optional indentation, a numeral,
-    /// `、．.，`, an optional space, then a title holding the section's keywords.
-    func headingNumber(_ text: String) -> Int? {
-        guard let (_, title) = Self.headingShape(text), title.count <= 40 else { return nil }
-        let compactTitle = Normalize.compact(title)
-        return specs.first { spec in spec.keywords.contains { group in group.allSatisfy(compactTitle.includes) } }?.number
-    }
+    /// The role of each heading paragraph, by index among the document's paragraphs.
+    func outline(_ paragraphs: [Paragraph]) -> [Int: Role] {
+        let candidates = paragraphs.enumerated().compactMap { i, p in HeadingLine.parse(p.text).map { (index: i, line: $0) } }
+        let named = { (style: HeadingLine.Style) in candidates.filter { $0.line.style == style && titles[$0.line.title] != nil }.count }
+        let style: HeadingLine.Style = named(.parenthesised) > named(.enumeration) ? .parenthesised : .enumeration
+        let topLevel = candidates.filter { $0.line.style == style }
 
-    /// Splits `一、总体情况` into (1, "总体情况"); nil when the line is not numbered.
-    static func headingShape(_ text: String) -> (Int, String)? {
-        // Headings are short; most paragraphs are rejected on their first characters.
-        guard let first = text.unicodeScalars.first(where: { !Normalize.isPadding($0) }),
-              (0x30...0x39).contains(first.value) || (0xFF10...0xFF19).contains(first.value)
-                || numerals[Character(first)] != nil else { return nil }
-        let n = Normalize.text(String(text.unicodeScalars.prefix(80)))
-        var rest = Substring(n).drop(while: { $0.isWhitespace })
-        var number: Int?
-        if let first = rest.first, let value = numerals[first] {
-            number = value
-            rest = rest.dropFirst()
-        } else {
-            let digits = rest.prefix(while: { $0.isASCII && $0.isNumber })
-            guard !digits.isEmpty, digits.count <= 2, let value = Int(digits) else { return nil }
-            number = value
-            rest = rest.dropFirst(digits.count)
+        var roles: [Int: Role] = [:]
+        for c in topLevel {
+            if let number = titles[c.line.title] { roles[c.index] = .section(number, titleIsAccepted: true) }
         }
-        guard let punct = rest.first, "、.,".contains(punct), let number else { return nil }
-        let title = Normalize.trimCell(String(rest.dropFirst()))
-        guard !title.isEmpty else { return nil }
-        return (number, title)
+        for spec in specs {
+            let numbers = roles.values.compactMap { if case .section(let n, _) = $0 { n } else { nil } }
+            guard !numbers.contains(spec.number) else { continue }
+            let after = roles.compactMap { i, r in if case .section(let n, _) = r, n < spec.number { i } else { nil } }.max() ?? -1
+            let before = roles.compactMap { i, r in if case .section(let n, _) = r, n > spec.number { i } else { nil } }.min() ?? Int.max
+            if let c = topLevel.first(where: { c in
+                c.line.ordinal == spec.number && roles[c.index] == nil && c.index > after && c.index < before
+                    && Self.isTitle(c.line.title)
+            }) {
+                roles[c.index] = .section(spec.number, titleIsAccepted: false)
+            }
+        }
+        let lastSix = roles.compactMap { i, r in r == .section(specs.count, titleIsAccepted: true) || r == .section(specs.count, titleIsAccepted: false) ? i : nil }.max()
+        for c in candidates where roles[c.index] == nil && Self.isTitle(c.line.title) {
+            let beyond = c.line.style == style && c.line.ordinal > specs.count && lastSix.map { c.index > $0 } ?? false
+            if beyond || c.line.title.contains("统计表") { roles[c.index] = .extra }
+        }
+        return roles
     }
 
-    /// 七、 and beyond after section 六, or a pre-2019 part such as 政府信息公开情况统计表.
-    func isExtraHeading(_ text: String, afterSix: Bool) -> Bool {
-        guard let (number, title) = Self.headingShape(text), title.count <= 30, !title.hasSuffix("。") else { return false }
-        if title.contains("统计表") { return true }
-        return afterSix && number >= 7
+    /// A title is short and is not a sentence.
+    static func isTitle(_ title: String) -> Bool {
+        guard let last = title.unicodeScalars.last else { return false }
+        return title.unicodeScalars.count <= maxMisnamedTitle && !"。;；".unicodeScalars.contains(last)
     }
 
     /// Flattened web text can run a heading into the previous sentence:

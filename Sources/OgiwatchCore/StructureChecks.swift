@@ -7,26 +7,28 @@ extension Evaluator {
         }
     }
 
+    /// One finding for the whole outline: a swap moves two sections, and naming each would
+    /// report one defect twice.
     func sectionOrder() -> [Hit] {
-        var hits: [Hit] = []
-        var highest = 0
-        var seen = Set<Int>()
-        for section in report.sections {
-            let numeral = Self.numeral(section.number)
-            if seen.contains(section.number) {
-                hits.append(Hit(["section": numeral, "problem": "重复出现"], location: Location(section: numeral, line: section.line)))
-            } else if section.number < highest {
-                hits.append(Hit(["section": numeral, "problem": "出现在第\(Self.numeral(highest))部分之后"],
-                                location: Location(section: numeral, line: section.line)))
-            }
-            seen.insert(section.number)
-            highest = max(highest, section.number)
+        let numbers = report.sections.map(\.number)
+        let inOrder = zip(numbers, numbers.dropFirst()).allSatisfy { $0 < $1 }
+        guard !inOrder, let first = report.sections.first else { return [] }
+        let written = numbers.map(Self.numeral).joined(separator: "、")
+        let problem = Set(numbers).count < numbers.count ? "有重复" : "顺序颠倒"
+        let misplaced = zip(report.sections, report.sections.dropFirst()).first { $0.number >= $1.number }?.1
+        return [Hit(["order": written, "problem": problem], location: Location(line: (misplaced ?? first).line))]
+    }
+
+    func sectionTitle() -> [Hit] {
+        report.sections.filter { !$0.titleIsAccepted }.compactMap { section in
+            guard let spec = ruleSet.sections.first(where: { $0.number == section.number }) else { return nil }
+            return Hit(["section": spec.numeral, "heading": Normalize.trimCell(section.heading), "title": spec.title],
+                       location: Location(section: spec.numeral, line: section.line))
         }
-        return hits
     }
 
     func headingFormat() -> [Hit] {
-        report.sections.compactMap { section in
+        report.sections.filter(\.titleIsAccepted).compactMap { section in
             guard let spec = ruleSet.sections.first(where: { $0.number == section.number }) else { return nil }
             let official = "\(spec.numeral)、\(spec.title)"
             guard Normalize.compact(section.heading) != Normalize.compact(official) else { return nil }

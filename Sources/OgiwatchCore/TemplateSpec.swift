@@ -110,12 +110,28 @@ public struct RowSpec: Sendable, Codable, Equatable {
     public func hasTag(_ tag: String) -> Bool { tags?.contains(tag) ?? false }
 }
 
-/// One of the six sections, with the keywords that make a numbered line its heading.
+/// One of the six sections and the titles that name it.
+///
+/// A heading names a section only by one of these titles, compared without whitespace:
+/// key phrases prove nothing, because sub-headings such as 「（一）主动公开政府信息的情况」
+/// and the introduction that lists all six parts contain them too.
 public struct SectionSpec: Sendable, Codable, Equatable {
     public var number: Int
-    public var numeral: String
     /// The official heading without its numbering.
     public var title: String
-    /// Alternatives; a heading matches when its title contains every keyword of one of them.
-    public var keywords: [[String]]
+    /// Other wordings accepted as this section's title (those the 条例 and earlier
+    /// templates use).
+    public var accepted: [String]?
+
+    public init(number: Int, title: String, accepted: [String]? = nil) {
+        self.number = number
+        self.title = title
+        self.accepted = accepted
+    }
+
+    /// 一 … 六, as the official heading numbers it.
+    public var numeral: String { ChineseNumeral.string(number) }
+
+    /// Every accepted title in the form headings are compared in.
+    var comparableTitles: [String] { ([title] + (accepted ?? [])).map(Normalize.nfkcCompact) }
 }

@@ -27,11 +27,17 @@ struct DocxArchive: Sendable {
 
     /// The inflated bytes of the part named exactly `name`.
     func inflate(_ name: String, limits: ReadLimits) throws(DocumentProblem) -> [UInt8] {
-        let wanted = Array(name.utf8)
-        let matches = directory.entries.filter { $0.name == wanted }
-        guard let entry = matches.first else {
+        guard let part = try inflateIfPresent(name, limits: limits) else {
             throw DocumentProblem(.unreadable, "不是有效的 Word 文档：缺少 \(name)")
         }
+        return part
+    }
+
+    /// The inflated bytes of an optional part; nil when the archive has no such part.
+    func inflateIfPresent(_ name: String, limits: ReadLimits) throws(DocumentProblem) -> [UInt8]? {
+        let wanted = Array(name.utf8)
+        let matches = directory.entries.filter { $0.name == wanted }
+        guard let entry = matches.first else { return nil }
         guard matches.count == 1 else {
             throw DocumentProblem(.unreadable, "不是有效的 Word 文档：\(name) 出现了 \(matches.count) 次，已拒绝")
         }

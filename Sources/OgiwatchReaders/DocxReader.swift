@@ -1,7 +1,8 @@
 import OgiwatchCore
 
 /// Reads native `.docx` reports straight from memory: nothing is extracted to disk and only
-/// `word/document.xml` is inflated, so a hostile archive costs at most what `ReadLimits` allows.
+/// the body and the two parts that number its paragraphs are inflated, together under one
+/// `ReadLimits` budget, so a hostile archive costs at most what the limits allow.
 ///
 /// Word keeps merged cells and blank cells as real grid positions, which makes this the most
 /// exact source of table layout (domain §2.5); the result is always a `.grid` table.
@@ -9,14 +10,28 @@ public enum DocxReader {
     /// The one part that holds the report body. Other parts (headers, comments, footnotes) are
     /// never opened: findings point at body paragraphs only.
     static let documentPart = "word/document.xml"
+    /// List definitions and paragraph styles: a heading's `一、` is often drawn from these
+    /// rather than typed (`WordNumbering`).
+    static let numberingPart = "word/numbering.xml"
+    static let stylesPart = "word/styles.xml"
 
     public static func read(bytes: [UInt8], limits: ReadLimits) throws(DocumentProblem) -> Document {
         guard !bytes.isEmpty else {
             throw DocumentProblem(.unreadable, "文件为空", looksIncomplete: true)
         }
         let archive = try DocxArchive(bytes: bytes, limits: limits)
-        let xml = try archive.inflate(documentPart, limits: limits)
+        var remaining = limits
+        let xml = try archive.inflate(documentPart, limits: remaining)
         try WordXMLPreflight.check(xml)
-        return try WordDocumentBuilder.build(xml)
+        var numbering = WordNumbering()
+        // Without list definitions no paragraph is numbered, whatever its style says.
+        remaining.maxInflatedBytes -= xml.count
+        if let list = try archive.inflateIfPresent(numberingPart, limits: remaining) {
+            remaining.maxInflatedBytes -= list.count
+            let styles = try archive.inflateIfPresent(stylesPart, limits: remaining)
+            for part in [list, styles].compactMap({ $0 }) { try WordXMLPreflight.check(part) }
+            numbering = try WordNumberingReader.read(numbering: list, styles: styles)
+        }
+        return try WordDocumentBuilder.build(xml, numbering: numbering)
     }
 }

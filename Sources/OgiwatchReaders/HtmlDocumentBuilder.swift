@@ -1,76 +1,108 @@
 import OgiwatchCore
 
 /// Turns the token stream into blocks without building a tree, so deep nesting and
-/// unclosed tags cost nothing: only the open tables are tracked.
+/// unclosed tags cost little: only the open tables are tracked.
+///
+/// A table is read two ways at once, because its purpose shows only at its end: as a grid of
+/// cells (a report table) and as the paragraphs and tables its cells hold (a page layout:
+/// older CMS pages wrap the whole article, headings and report tables included, in one
+/// `<table border="0">`). A table that holds another table, or has a single column, is a
+/// layout and gives its content; every other table gives its grid.
 struct HtmlDocumentBuilder: Sendable {
     private static let blockTags: Set<String> = [
         "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article",
         "header", "footer", "blockquote", "pre", "hr", "dd", "dt", "dl", "center", "form", "nav", "main", "caption",
     ]
+    /// Deeper table nesting is no layout anyone draws; further `<table>` tags only break lines.
+    static let maxTableDepth = 32
 
     private(set) var blocks: [Document.Block] = []
     private var paragraph = ""
     private var line = 0
-    /// `<table>` nesting; only depth 1 builds a grid.
-    private var tableDepth = 0
-    private var grid = HtmlTableGrid()
-    private var cell: (text: String, rowspan: Int, colspan: Int)?
-    /// Text found inside a table but outside any cell (browsers move it before the table).
-    private var strayText: [String] = []
+    private var frames: [Frame] = []
+    /// `<table>` tags past `maxTableDepth` still open.
+    private var excessTables = 0
+
+    /// One open table.
+    private struct Frame: Sendable {
+        var grid = HtmlTableGrid()
+        var cell: (text: String, rowspan: Int, colspan: Int)?
+        /// Text inside the table but outside any cell (browsers move it before the table).
+        var strayText: [String] = []
+        /// The table read as a layout.
+        var content: [Document.Block] = []
+        var contentParagraph = ""
+        var holdsTable = false
+    }
 
     mutating func text(_ text: String) {
-        if tableDepth == 0 {
+        guard !frames.isEmpty else {
             paragraph += text
-        } else if cell != nil {
-            cell?.text += text
+            return
+        }
+        if frames[frames.count - 1].cell != nil {
+            frames[frames.count - 1].cell?.text += text
+            frames[frames.count - 1].contentParagraph += text
         } else if !Self.trimmed(text).isEmpty {
-            strayText.append(text)
+            frames[frames.count - 1].strayText.append(text)
         }
     }
 
     mutating func start(_ name: String, attributes: [String: String]) throws(DocumentProblem) {
         switch name {
-        case "table":
-            if tableDepth == 0 { endParagraph() } else { breakInCell() }
-            tableDepth += 1
-        case "tr" where tableDepth == 1:
+        case "table" where frames.count < Self.maxTableDepth:
+            if frames.isEmpty {
+                endParagraph()
+            } else {
+                breakInCell()
+                frames[frames.count - 1].holdsTable = true
+            }
+            frames.append(Frame())
+        case "tr" where !frames.isEmpty:
             try endCell()
             line += 1
-            grid.startRow(line: line)
-        case "td" where tableDepth == 0, "th" where tableDepth == 0, "tr" where tableDepth == 0:
-            endParagraph()
-        case "td", "th":
-            guard tableDepth == 1 else { return appendToCell(" ") }
+            frames[frames.count - 1].grid.startRow(line: line)
+        case "td" where !frames.isEmpty, "th" where !frames.isEmpty:
             try endCell()
-            cell = ("", Self.span(attributes["rowspan"]), Self.span(attributes["colspan"]))
+            frames[frames.count - 1].cell = ("", Self.span(attributes["rowspan"]), Self.span(attributes["colspan"]))
+        case "td", "th", "tr":
+            endParagraph()
+        case "table":
+            excessTables += 1
+            breakInCell()
         case "br":
-            tableDepth == 0 ? endParagraph() : breakInCell()
-        case "tr":
             breakInCell()
         default:
-            if Self.blockTags.contains(name) { tableDepth == 0 ? endParagraph() : breakInCell() }
+            if Self.blockTags.contains(name) { breakInCell() }
         }
     }
 
     mutating func end(_ name: String) throws(DocumentProblem) {
         switch name {
-        case "table" where tableDepth > 0:
-            tableDepth -= 1
-            if tableDepth == 0 { try endTable() } else { breakInCell() }
-        case "td" where tableDepth == 1, "th" where tableDepth == 1, "tr" where tableDepth == 1:
+        case "table" where excessTables > 0:
+            excessTables -= 1
+            breakInCell()
+        case "table" where !frames.isEmpty:
+            try endTable()
+        case "td" where !frames.isEmpty, "th" where !frames.isEmpty, "tr" where !frames.isEmpty:
             try endCell()
         default:
-            if Self.blockTags.contains(name) { tableDepth == 0 ? endParagraph() : breakInCell() }
+            if Self.blockTags.contains(name) { breakInCell() }
         }
     }
 
     /// Unclosed tables and paragraphs at the end of the page are closed, not lost.
     mutating func finish() throws(DocumentProblem) {
-        if tableDepth > 0 {
-            tableDepth = 0
-            try endTable()
-        }
+        while !frames.isEmpty { try endTable() }
         endParagraph()
+    }
+
+    /// Outside tables a paragraph ends; inside a cell the grid cell gets a line break and
+    /// the layout reading a paragraph end.
+    private mutating func breakInCell() {
+        guard !frames.isEmpty else { return endParagraph() }
+        frames[frames.count - 1].cell?.text.append(Self.cellBreak)
+        endContentParagraph()
     }
 
     private mutating func endParagraph() {
@@ -81,35 +113,43 @@ struct HtmlDocumentBuilder: Sendable {
         blocks.append(.paragraph(Paragraph(text, line: line)))
     }
 
+    private mutating func endContentParagraph() {
+        let text = Self.collapse(frames[frames.count - 1].contentParagraph)
+        frames[frames.count - 1].contentParagraph = ""
+        guard !text.isEmpty else { return }
+        line += 1
+        frames[frames.count - 1].content.append(.paragraph(Paragraph(text, line: line)))
+    }
+
     private mutating func endCell() throws(DocumentProblem) {
-        guard let open = cell else { return }
-        cell = nil
+        endContentParagraph()
+        guard let open = frames[frames.count - 1].cell else { return }
+        frames[frames.count - 1].cell = nil
         let text = open.text.split(separator: Self.cellBreak, omittingEmptySubsequences: false)
             .map { Self.collapse(String($0)) }.filter { !$0.isEmpty }.joined(separator: "\n")
-        if grid.isEmpty { line += 1 }
-        try grid.addCell(text, rowspan: open.rowspan, colspan: open.colspan, line: line)
+        if frames[frames.count - 1].grid.isEmpty { line += 1 }
+        try frames[frames.count - 1].grid.addCell(text, rowspan: open.rowspan, colspan: open.colspan, line: line)
     }
 
     private mutating func endTable() throws(DocumentProblem) {
         try endCell()
-        let stray = strayText
-        strayText = []
-        for text in stray {
-            paragraph = text
-            endParagraph()
+        let frame = frames.removeLast()
+        var output = frame.strayText.compactMap { text -> Document.Block? in
+            let collapsed = Self.collapse(text)
+            guard !collapsed.isEmpty else { return nil }
+            line += 1
+            return .paragraph(Paragraph(collapsed, line: line))
         }
-        if let table = grid.table() {
-            blocks.append(.table(table))
+        if frame.holdsTable || frame.grid.width <= 1 {
+            output += frame.content
+        } else if let table = frame.grid.table() {
+            output.append(.table(table))
         }
-        grid = HtmlTableGrid()
-    }
-
-    private mutating func appendToCell(_ text: String) {
-        cell?.text += text
-    }
-
-    private mutating func breakInCell() {
-        cell?.text.append(Self.cellBreak)
+        if frames.isEmpty {
+            blocks += output
+        } else {
+            frames[frames.count - 1].content += output
+        }
     }
 
     /// Marks `<br>` and block ends inside a cell until the cell is finished; source newlines

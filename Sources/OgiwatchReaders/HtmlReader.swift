@@ -2,10 +2,10 @@ import OgiwatchCore
 
 /// Reads `.html` reports as published on government sites (domain §2.4).
 ///
-/// Block text becomes paragraphs and each top-level `<table>` a grid table. Paragraphs and
-/// table rows share one running number (`line`), in reading order, because a web page has
-/// no line numbers a clerk could use. Tables nested in a cell are flattened into that
-/// cell's text: report tables never nest, but page layouts do.
+/// Block text becomes paragraphs and each report table a grid table; a page-layout table
+/// gives the paragraphs and tables it holds (`HtmlDocumentBuilder`). Paragraphs and table rows
+/// share one running number (`line`), in reading order, because a web page has no line
+/// numbers a clerk could use.
 public enum HtmlReader {
     public static func read(bytes: [UInt8]) throws(DocumentProblem) -> Document {
         try parse(TextDecoding.decode(bytes, declaredCharset: HtmlCharset.declared(in: bytes)))

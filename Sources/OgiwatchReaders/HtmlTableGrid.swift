@@ -19,6 +19,8 @@ struct HtmlTableGrid: Sendable {
     private var cellCount = 0
 
     var isEmpty: Bool { rows.isEmpty }
+    /// Grid columns of the widest row.
+    var width: Int { rows.map(\.count).max() ?? 0 }
 
     mutating func startRow(line: Int) {
         rows.append([])

@@ -5,22 +5,42 @@ import OgiwatchCore
 ///
 /// Every paragraph, in the body or in a table cell, takes the next number, so the number a
 /// finding shows is the paragraph a clerk counts to in Word. Merged grid positions become
-/// `isMergedContinuation` cells so that columns line up with the template's grid.
-final class WordDocumentBuilder {
+/// `isMergedContinuation` cells so that columns line up with the template's grid. A numbered
+/// paragraph starts with the label Word draws for it (`WordNumbering`).
+final class WordDocumentBuilder: WordXMLHandler {
     /// More grid cells than any report needs; beyond this a document is built to exhaust memory.
     static let maxCells = 1_000_000
     /// Word tables have at most 63 columns; larger spans are clamped so one attribute cannot
     /// conjure millions of cells.
     static let maxSpan = 64
 
-    static func build(_ xml: [UInt8]) throws(DocumentProblem) -> Document {
-        let builder = WordDocumentBuilder()
+    static func build(_ xml: [UInt8], numbering: WordNumbering = WordNumbering()) throws(DocumentProblem) -> Document {
+        let builder = WordDocumentBuilder(numbering: numbering)
         try WordXMLScanner.scan(xml, into: builder)
         if let problem = builder.problem { throw problem }
         return Document(blocks: builder.blocks)
     }
 
     private var blocks: [Document.Block] = []
+    private var numbering: WordNumbering
+
+    /// The list a paragraph belongs to, from its own properties; the label is drawn (and
+    /// counted) once per paragraph, whether or not the paragraph has text.
+    private struct ListItem {
+        var numberingID: String?
+        var level: Int?
+        var style: String?
+        var label: String?
+        var drawn = false
+    }
+
+    private var item = ListItem()
+    private var suspendedItems: [ListItem] = []
+    private var inNumbering = false
+
+    init(numbering: WordNumbering) {
+        self.numbering = numbering
+    }
     /// Set when the document is refused; the scanner stops at the next element.
     private(set) var problem: DocumentProblem?
     private var lastLine = 0
@@ -49,9 +69,7 @@ final class WordDocumentBuilder {
     /// Text is decoded only where it becomes part of the document.
     var wantsText: Bool { inText && skipDepth == 0 }
 
-    /// An element starts; `tag` is nil for elements the reader passes over, `value` is its
-    /// `w:val` attribute.
-    func start(_ tag: WordTag?, value: String?) {
+    func start(_ tag: WordTag?, value: String?, key: String?) {
         if skipDepth > 0 {
             skipDepth += 1
             return
@@ -59,9 +77,17 @@ final class WordDocumentBuilder {
         guard let tag else { return }
         switch tag {
         case .paragraph:
-            if paragraphDepth > 0 { suspendedText.append(text) }
+            if paragraphDepth > 0 {
+                suspendedText.append(text)
+                suspendedItems.append(item)
+            }
             paragraphDepth += 1
             text = ""
+            item = ListItem()
+        case .numbering: inNumbering = true
+        case .level where inNumbering: item.level = value.flatMap(Int.init)
+        case .numberingID where inNumbering: item.numberingID = value
+        case .paragraphStyle: item.style = value
         case .run: runDepth += 1
         case .text: inText = runDepth > 0
         case .tab: if runDepth > 0 { text.append(" ") }
@@ -89,7 +115,7 @@ final class WordDocumentBuilder {
             appendContinuations(Self.span(value))
         case .gridAfter where tableDepth == 1:
             gridAfter = Self.span(value)
-        case .row, .cell, .gridSpan, .verticalMerge, .gridBefore, .gridAfter:
+        default:
             break
         }
     }
@@ -105,6 +131,8 @@ final class WordDocumentBuilder {
             endParagraphPiece()
             paragraphDepth -= 1
             text = suspendedText.popLast() ?? ""
+            item = suspendedItems.popLast() ?? ListItem()
+        case .numbering: inNumbering = false
         case .run: runDepth -= 1
         case .text: inText = false
         case .table:
@@ -131,8 +159,15 @@ final class WordDocumentBuilder {
     /// A paragraph ends, or a line break splits it: either way the text so far is one line.
     private func endParagraphPiece() {
         lastLine += 1
-        let piece = text
+        var piece = text
         text = ""
+        if !item.drawn {
+            item.drawn = true
+            if !numbering.isEmpty, let label = numbering.label(numberingID: item.numberingID, level: item.level, style: item.style),
+               !piece.allSatisfy(\.isWhitespace) {
+                piece = label + piece
+            }
+        }
         if tableDepth > 0 {
             if !piece.isEmpty { cellLines.append(piece) }
         } else if !piece.allSatisfy(\.isWhitespace) {  // blank lines, NBSP and U+3000 included

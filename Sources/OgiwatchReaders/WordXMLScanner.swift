@@ -1,6 +1,21 @@
 import OgiwatchCore
 
-/// A UTF-8 XML tokenizer for `word/document.xml`, written for the one job of reading Word
+/// What the scanner reports to: the Word body builder, and the readers of the numbering and
+/// style parts.
+protocol WordXMLHandler: AnyObject {
+    /// Text is decoded only while this holds.
+    var wantsText: Bool { get }
+    /// Set when the handler refuses the part; the scan stops at the next element.
+    var problem: DocumentProblem? { get }
+    /// An element starts; `tag` is nil for elements no handler reacts to, `value` is its
+    /// `w:val` attribute and `key` the identifier attribute a numbering or style definition
+    /// carries (`w:abstractNumId`, `w:numId`, `w:ilvl`, `w:styleId`).
+    func start(_ tag: WordTag?, value: String?, key: String?)
+    func end(_ tag: WordTag?)
+    func characters(_ string: String)
+}
+
+/// A UTF-8 XML tokenizer for the parts of a `.docx`, written for the one job of reading Word
 /// bodies fast: it resolves namespaces, decodes the five predefined entities and character
 /// references, checks that tags nest, and decodes text only where the builder asks for it.
 ///
@@ -16,6 +31,7 @@ struct WordXMLScanner {
     static let maxBindings = 1_000
     private static let xmlns = Array("xmlns".utf8)
     private static let val = Array("val".utf8)
+    private static let keys = ["abstractNumId", "numId", "ilvl", "styleId"].map { Array($0.utf8) }
     private static let commentStart = Array("<!--".utf8), commentEnd = Array("-->".utf8)
     private static let cdataStart = Array("<![CDATA[".utf8), cdataEnd = Array("]]>".utf8)
     private static let instructionEnd = Array("?>".utf8)
@@ -34,8 +50,10 @@ struct WordXMLScanner {
         var uri: String
     }
 
-    /// Calls `builder` for every element and for the text inside it.
-    static func scan(_ xml: [UInt8], into builder: WordDocumentBuilder) throws(DocumentProblem) {
+    /// Calls `builder` for every element and for the text inside it; `part` names the part in
+    /// the message when the XML is not well formed.
+    static func scan<Handler: WordXMLHandler>(_ xml: [UInt8], part: String = DocxReader.documentPart,
+                                             into builder: Handler) throws(DocumentProblem) {
         var failure: (offset: Int, reason: String)?
         xml.withUnsafeBufferPointer { buffer in
             var scanner = Cursor(bytes: buffer, builder: builder)
@@ -43,19 +61,19 @@ struct WordXMLScanner {
         }
         if let failure {
             let line = xml[..<min(failure.offset, xml.count)].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
-            throw DocumentProblem(.unreadable, "Word 文档 XML 损坏：word/document.xml 第 \(line) 行无法解析（\(failure.reason)）")
+            throw DocumentProblem(.unreadable, "Word 文档 XML 损坏：\(part) 第 \(line) 行无法解析（\(failure.reason)）")
         }
     }
 
-    private struct Cursor {
+    private struct Cursor<Handler: WordXMLHandler> {
         let bytes: UnsafeBufferPointer<UInt8>
-        let builder: WordDocumentBuilder
+        let builder: Handler
         var index = 0
         var open: [Open] = []
         var bindings: [Binding] = []
         var rootClosed = false
 
-        init(bytes: UnsafeBufferPointer<UInt8>, builder: WordDocumentBuilder) {
+        init(bytes: UnsafeBufferPointer<UInt8>, builder: Handler) {
             self.bytes = bytes
             self.builder = builder
             if bytes.starts(with: WordXMLPreflight.utf8BOM) { index = WordXMLPreflight.utf8BOM.count }
@@ -176,6 +194,7 @@ struct WordXMLScanner {
             guard let elementName = name() else { return "元素名无效" }
             let bindingsBefore = bindings.count
             var value: String?
+            var key: String?
             var selfClosing = false
             while true {
                 skipSpace()
@@ -214,13 +233,19 @@ struct WordXMLScanner {
                         return "命名空间声明超过 \(WordXMLScanner.maxBindings) 个"
                     }
                     bindings.append(Binding(prefix: prefix, uri: uri))
-                } else if Self.localName(attributeName).elementsEqual(WordXMLScanner.val) {
-                    guard let decoded = Self.decodeReferences(raw) else { return "无法识别的实体引用" }
-                    value = decoded
+                } else {
+                    let local = Self.localName(attributeName)
+                    if local.elementsEqual(WordXMLScanner.val) {
+                        guard let decoded = Self.decodeReferences(raw) else { return "无法识别的实体引用" }
+                        value = decoded
+                    } else if WordXMLScanner.keys.contains(where: local.elementsEqual) {
+                        guard let decoded = Self.decodeReferences(raw) else { return "无法识别的实体引用" }
+                        key = decoded
+                    }
                 }
             }
             let tag = resolve(elementName)
-            builder.start(tag, value: value)
+            builder.start(tag, value: value, key: key)
             if selfClosing {
                 builder.end(tag)
                 bindings.removeSubrange(bindingsBefore...)
