@@ -1,11 +1,14 @@
 import Foundation
 
-/// The numeric cell grammar of domain §3.2: every table cell is a number, a blank, a
-/// "not applicable" mark or free text, and each is reported differently.
+/// What a table cell holds: a number, nothing, or anything else.
+///
+/// A cell empty after trimming is blank; a dash, `/`, `无`, `×` or a Latin `O` is not a
+/// number and not a blank either: the author wrote something where a count belongs
+/// (`../shared/eval/RULES.md` §4). Each is reported by its own rule, and no sum is computed
+/// over a cell that is not a number.
 public enum CellValue: Sendable, Equatable, Hashable {
     case number(Decimal, unit: String?)
     case blank
-    case notApplicable(String)
     case text(String)
 
     public init(parsing raw: String) {
@@ -15,10 +18,6 @@ public enum CellValue: Sendable, Equatable, Hashable {
             return
         }
         let n = Normalize.nfkc(trimmed)
-        if CellValue.naMarks.contains(n) || CellValue.naMarks.contains(trimmed) {
-            self = .notApplicable(trimmed)
-            return
-        }
         if let parsed = CellValue.parseNumber(n) {
             self = parsed
             return
@@ -26,30 +25,21 @@ public enum CellValue: Sendable, Equatable, Hashable {
         self = .text(trimmed)
     }
 
-    /// Blank and NA count as 0 in arithmetic (domain §3.3); the blank rules report them.
-    public var arithmeticValue: Decimal {
+    public var number: Decimal? {
         if case .number(let d, _) = self { return d }
-        return 0
+        return nil
     }
 
-    public var isNumber: Bool {
-        if case .number = self { return true }
-        return false
-    }
+    public var isNumber: Bool { number != nil }
 
-    public var isBlankOrNA: Bool {
-        switch self {
-        case .blank, .notApplicable: return true
-        default: return false
-        }
-    }
+    public var isBlank: Bool { self == .blank }
 
     /// The number as a clerk would write it: no trailing `.0`, unit kept.
     public var display: String {
         switch self {
         case .number(let d, let unit): return CellValue.format(d) + (unit ?? "")
         case .blank: return "空"
-        case .notApplicable(let s), .text(let s): return s
+        case .text(let s): return s
         }
     }
 
@@ -60,7 +50,6 @@ public enum CellValue: Sendable, Equatable, Hashable {
         return NSDecimalNumber(decimal: rounded).stringValue
     }
 
-    static let naMarks: Set<String> = ["/", "-", "—", "－", "无", "／", "--", "——"]
     static let units = ["万元", "元", "件", "条", "个"]
 
     /// `^[+-]?\d+(\.\d+)?(万元|元|件|条|个)?$`, written by hand on UTF-8: this runs on every cell,

@@ -32,8 +32,7 @@ public struct ReportBuilder: Sendable {
                             artifacts: document.artifacts, paragraphs: document.paragraphs)
         if let template {
             let matchers = self.matchers[template.id] ?? TemplateMatchers(template)
-            report.tables = TableExtractor(template: template, matchers: matchers)
-                .extract(sections: split.sections, allTables: document.tables)
+            report.tables = TableExtractor(template: template, matchers: matchers).extract(document.blocks)
         }
         return report
     }

@@ -26,46 +26,52 @@ extension Evaluator {
 
     struct Side {
         var value: Decimal
-        /// How the side reads: the cell as written for a single cell (「空」 for a blank).
-        var display: String
+        /// The cell as written, for a side of one cell; else the sum is shown.
+        var display: String?
         var row: String?
         var column: String?
         var line: Int?
     }
 
-    /// Σ of rows (keys, `@tag` or numbers) in one column; nil when a named row is missing.
+    /// Σ of rows (keys, `@tag` or numbers) in one column; nil when a named row is missing or
+    /// a cell it needs is not a number (the cell rules report that cell).
     func sum(_ terms: [String], in table: ReportTable, column: String) -> Side? {
-        var cells: [(ReportRow, CellValue)] = []
+        var cells: [(ReportRow, Decimal)] = []
         var constant: Decimal = 0
         for term in terms {
             if let number = Self.constant(term) {
                 constant += number
             } else if term.hasPrefix("@") {
                 let tag = String(term.dropFirst())
-                cells += table.rows.filter { $0.spec.hasTag(tag) }.compactMap { r in r.value(column).map { (r, $0) } }
+                for row in table.rows where row.spec.hasTag(tag) && row.value(column) != nil {
+                    guard let value = row.operand(column) else { return nil }
+                    cells.append((row, value))
+                }
             } else {
-                guard let row = table.row(term), let value = row.value(column) else { return nil }
+                guard let row = table.row(term), let value = row.operand(column) else { return nil }
                 cells.append((row, value))
             }
         }
-        return side(cells.map(\.1), constant: constant, row: cells.count == 1 ? cells[0].0.spec.label : nil,
-                    column: nil, line: cells.first?.0.line)
+        let single = cells.count == 1 && constant == 0 ? cells[0] : nil
+        return Side(value: cells.reduce(constant) { $0 + $1.1 }, display: single.flatMap { $0.0.value(column)?.display },
+                    row: single?.0.spec.label, column: nil, line: cells.first?.0.line)
     }
 
-    /// Σ of columns (keys or numbers) within one row; nil when a named column is missing.
+    /// Σ of columns (keys or numbers) within one row; nil when a named column is missing or
+    /// holds no usable number.
     func sum(_ terms: [String], in row: ReportRow) -> Side? {
-        var values: [CellValue] = []
-        var constant: Decimal = 0
+        var total: Decimal = 0
         for term in terms {
             if let number = Self.constant(term) {
-                constant += number
+                total += number
                 continue
             }
-            guard let value = row.value(term) else { return nil }
-            values.append(value)
+            guard let value = row.operand(term) else { return nil }
+            total += value
         }
-        let label = terms.count == 1 ? row.columns.first { $0.key == terms[0] }?.label : nil
-        return side(values, constant: constant, row: row.spec.label, column: label, line: row.line)
+        let column = terms.count == 1 ? row.columns.first { $0.key == terms[0] } : nil
+        return Side(value: total, display: column.flatMap { row.value($0.key)?.display }, row: row.spec.label,
+                    column: column?.label, line: row.line)
     }
 
     /// A number written as an equation term (`right: [0]`), not a cell key.
@@ -74,12 +80,6 @@ extension Evaluator {
             return nil
         }
         return Decimal(string: term)
-    }
-
-    private func side(_ values: [CellValue], constant: Decimal, row: String?, column: String?, line: Int?) -> Side {
-        let total = values.reduce(constant) { $0 + $1.arithmeticValue }
-        let display = values.count == 1 && constant == 0 ? values[0].display : CellValue.format(total)
-        return Side(value: total, display: display, row: row, column: column, line: line)
     }
 
     static func holds(_ a: Decimal, _ op: String, _ b: Decimal) -> Bool {
@@ -93,24 +93,24 @@ extension Evaluator {
     private func equationHit(_ table: String, row: String?, column: String?, line: Int?, left: Side, right: Side) -> Hit {
         let numeral = Self.tableNumeral(table)
         return Hit(["table": numeral, "row": row ?? "", "column": column ?? "",
-                    "left": left.display, "right": right.display,
+                    "left": left.display ?? CellValue.format(left.value), "right": right.display ?? CellValue.format(right.value),
                     "left_value": CellValue.format(left.value), "right_value": CellValue.format(right.value)],
                    location: Location(section: numeral, table: numeral, row: row, column: column, line: line),
-                   expected: CellValue.format(right.value), actual: left.display)
+                   expected: CellValue.format(right.value), actual: left.display ?? CellValue.format(left.value))
     }
 
     func blankCells(_ check: CheckSpec) -> [Hit] {
         guard let name = check.table, let table = table(name), !table.rows.isEmpty else { return [] }
         let numeral = Self.tableNumeral(name)
         let total = table.rows.reduce(0) { $0 + $1.values.count }
-        let blanks = table.rows.reduce(0) { $0 + $1.values.filter(\.isBlankOrNA).count }
+        let blanks = table.rows.reduce(0) { $0 + $1.values.filter(\.isBlank).count }
         if blanks == total {
             return [Hit(["table": numeral, "row": "全表", "columns": "全部", "count": String(blanks)],
                         location: Location(section: numeral, table: numeral, line: table.line),
                         severity: check.wholeTableSeverity)]
         }
         return table.rows.compactMap { row in
-            let columns = zip(row.columns, row.values).filter { $0.1.isBlankOrNA }.map(\.0.label)
+            let columns = zip(row.columns, row.values).filter { $0.1.isBlank }.map(\.0.label)
             guard !columns.isEmpty else { return nil }
             let joined = columns.joined(separator: "、")
             return Hit(["table": numeral, "row": row.spec.label, "columns": joined, "count": String(columns.count)],
@@ -118,20 +118,21 @@ extension Evaluator {
         }
     }
 
-    /// Each cell against its column's domain (domain §3.2); a unit written into a cell is
-    /// only worth a note.
+    /// Each cell against its column's domain; a unit written into a money cell is only
+    /// worth a note.
     func valueDomain(_ check: CheckSpec) -> [Hit] {
         guard let name = check.table, let table = table(name) else { return [] }
         let numeral = Self.tableNumeral(name)
         var hits: [Hit] = []
         for row in table.rows {
             for (column, value) in zip(row.columns, row.values) {
+                let domain = column.domain ?? .count
                 let problem: String
                 var severity = check.domainSeverity
-                if let wrong = Self.domainProblem(value, column.domain ?? .count) {
+                if let wrong = domain.problem(with: value) {
                     problem = wrong
-                } else if case .number(_, let unit?) = value, !(column.domain == .count && unit == "件") {
-                    problem = "单元格中写有单位「\(unit)」，单位应写在表头"
+                } else if let note = domain.note(on: value) {
+                    problem = note
                     severity = .info
                 } else {
                     continue  // the common case: nothing to say, nothing to format
@@ -143,38 +144,5 @@ extension Evaluator {
             }
         }
         return hits
-    }
-
-    static func domainProblem(_ value: CellValue, _ domain: ColumnSpec.Domain) -> String? {
-        switch value {
-        case .text(let s):
-            return "「\(s)」不是数字"
-        case .number(let d, let unit):
-            let integral = d.exponent >= 0 || d == d.rounded()
-            switch domain {
-            case .count:
-                if d < 0 { return "不应为负数" }
-                if !integral { return "应为整数" }
-            case .signed:
-                if !integral { return "应为整数" }
-            case .wan:
-                if d < 0 { return "不应为负数" }
-                if unit == "元" { return "本栏单位为万元，单元格却写「元」" }
-            case .money:
-                if d < 0 { return "不应为负数" }
-            }
-            return nil
-        case .blank, .notApplicable:
-            return nil
-        }
-    }
-}
-
-extension Decimal {
-    func rounded() -> Decimal {
-        var value = self
-        var result = Decimal()
-        NSDecimalRound(&result, &value, 0, .plain)
-        return result
     }
 }

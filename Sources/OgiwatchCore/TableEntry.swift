@@ -4,7 +4,7 @@
 struct TableEntry {
     var label: String
     var values: [CellValue]?
-    /// For loose rows: how many numbers were found when fewer than expected.
+    /// For loose rows: how many values were found when fewer than expected.
     var partialCount: Int?
     var line: Int
     /// From a loose (PDF-like) table, where labels are fragmentary.
@@ -12,13 +12,32 @@ struct TableEntry {
 
     var isData: Bool { values != nil || partialCount != nil }
 
-    /// Reads every row of `tables` expecting `valueCount` values at the end of a data row.
+    /// Reads every row of `tables` (the parts of one table) expecting `valueCount` values at
+    /// the end of a data row.
     static func entries(of tables: [Table], valueCount: Int) -> [TableEntry] {
-        tables.flatMap { table in
+        let stray = strayColumns(tables.filter { $0.layout == .grid })
+        return tables.flatMap { table in
             table.rows.map { row in
-                table.layout == .grid ? grid(row, valueCount: valueCount) : loose(row, valueCount: valueCount)
+                table.layout == .grid
+                    ? grid(Row(cells: Array(row.cells.dropLast(stray)), line: row.line), valueCount: valueCount)
+                    : loose(row, valueCount: valueCount)
             }
         }
+    }
+
+    /// How many trailing columns hold no text in any row: an empty column right of 总计 that a
+    /// hand-edited Word table keeps on every row is not a data column. Rows are aligned on
+    /// their last cell, because text exported from Word gives each row only the label cells
+    /// it has. The header row names 总计 in the last real column, so a real column is never
+    /// taken for a stray one; at most two are dropped.
+    static func strayColumns(_ tables: [Table]) -> Int {
+        let rows = tables.flatMap(\.rows)
+        var stray = 0
+        while stray < 2, rows.contains(where: { $0.cells.count > stray }),
+              rows.allSatisfy({ row in row.cells.count <= stray || Normalize.trimCell(row.cells[row.cells.count - 1 - stray].text).isEmpty }) {
+            stray += 1
+        }
+        return stray
     }
 
     /// Grid rows keep their blanks: the values are the last `valueCount` cells.
@@ -32,23 +51,24 @@ struct TableEntry {
         let valueCells = cells.suffix(valueCount)
         let values = valueCells.map { CellValue(parsing: $0.text) }
         let hasNumber = values.contains(where: \.isNumber)
-        let hasText = values.contains { if case .text = $0 { return true } else { return false } }
         let merged = valueCells.contains(where: \.isMergedContinuation) && !hasNumber
-        if merged || !(hasNumber || (!labelText.isEmpty && !hasText)) {
+        let headerText = valueCells.contains { isHeaderText($0.text) }
+        if merged || !(hasNumber || (!labelText.isEmpty && !headerText)) {
             return TableEntry(label: Normalize.compact(cells.map(\.text).joined()), values: nil, line: row.line)
         }
         return TableEntry(label: labelText, values: values, line: row.line)
     }
 
-    /// Loose rows: only trailing numbers can be trusted; a row with some but too few numbers
-    /// is data that cannot be placed.
+    /// Loose rows (text extracted from PDF) lose their blank cells, so the values are the
+    /// trailing tokens that can stand in a value cell; a row with some but too few of them is
+    /// data that cannot be placed.
     static func loose(_ row: Row, valueCount: Int) -> TableEntry {
         let tokens = row.cells.flatMap { cell in
             cell.text.split(whereSeparator: { $0.isWhitespace || $0 == "\u{3000}" || $0 == "\u{00A0}" }).map(String.init)
         }
         var trailing = 0
         for token in tokens.reversed() {
-            guard CellValue(parsing: token).isNumber else { break }
+            guard isValueToken(token) else { break }
             trailing += 1
         }
         if trailing >= valueCount {
@@ -58,5 +78,18 @@ struct TableEntry {
         let label = Normalize.compact(tokens.dropLast(trailing).joined())
         return TableEntry(label: label, values: nil, partialCount: trailing > 0 && !label.isEmpty ? trailing : nil,
                           line: row.line, isLoose: true)
+    }
+
+    /// A number, or a short mark written where a number belongs (`—`, `/`, `无`, `×`, `O`).
+    static func isValueToken(_ token: String) -> Bool {
+        if CellValue(parsing: token).isNumber { return true }
+        let scalars = Normalize.nfkc(token).unicodeScalars
+        return scalars.count <= 2 && scalars.allSatisfy { $0 == "无" || !$0.properties.isIdeographic }
+            && !scalars.contains { "()（）.、".unicodeScalars.contains($0) }
+    }
+
+    /// Words of a header cell (自然人, 总计, 商业企业): two or more ideographs.
+    static func isHeaderText(_ text: String) -> Bool {
+        Normalize.compact(text).unicodeScalars.filter(\.properties.isIdeographic).count >= 2
     }
 }

@@ -3,25 +3,13 @@ struct TableExtractor {
     let template: TemplateSpec
     let matchers: TemplateMatchers
 
-    func extract(sections: [ReportSection], allTables: [Table]) -> [String: ReportTable] {
+    func extract(_ blocks: [Document.Block]) -> [String: ReportTable] {
         var result: [String: ReportTable] = [:]
-        let t2 = tables(in: sections, number: 2, all: allTables, containing: ["第二十条", "信息内容"])
-        let t3 = tables(in: sections, number: 3, all: allTables, containing: ["本年新收", "本年度办理结果"])
-        let t4 = tables(in: sections, number: 4, all: allTables, containing: ["复议后起诉", "未经复议"])
-        if !t2.isEmpty { result["T2"] = tableTwo(t2) }
-        if !t3.isEmpty { result["T3"] = gridTable(template.tables.T3, t3) }
-        if !t4.isEmpty { result["T4"] = tableFour(template.tables.T4, t4) }
+        let parts = TableLocator(template: template).locate(blocks)
+        if let t2 = parts["T2"] { result["T2"] = tableTwo(t2) }
+        if let t3 = parts["T3"] { result["T3"] = gridTable(template.tables.T3, t3) }
+        if let t4 = parts["T4"] { result["T4"] = tableFour(template.tables.T4, t4) }
         return result
-    }
-
-    /// The tables inside section `number`, or else any table holding one of the words.
-    private func tables(in sections: [ReportSection], number: Int, all: [Table], containing words: [String]) -> [Table] {
-        let inSection = sections.filter { $0.number == number }.flatMap(\.tables)
-        if !inSection.isEmpty { return inSection }
-        return all.filter { table in
-            let text = Normalize.compact(table.rows.prefix(12).flatMap(\.cells).map(\.text).joined())
-            return words.contains(where: text.contains)
-        }
     }
 
     /// Table 三: rows found by label, 7 values each.

@@ -81,14 +81,15 @@ extension Evaluator {
     }
 
     /// The possible values of a sum such as `T3.new.total + T3.carry_in.total`; a `*` column
-    /// gives one value per column. Nil when a cell it names is not in the report.
+    /// gives one value per column that holds a number. Nil when a cell it names is not in the
+    /// report or is not a number.
     func evaluate(_ expression: String) -> Set<Decimal>? {
         guard case .success(let sum) = CellSum.parse(expression) else { return nil }
         var totals: Set<Decimal> = [0]
         for term in sum.terms {
             guard let row = report.tables[term.table]?.row(term.row) else { return nil }
-            let values: [Decimal] = term.column == "*" ? row.values.map(\.arithmeticValue)
-                : row.value(term.column).map { [$0.arithmeticValue] } ?? []
+            let values: [Decimal] = term.column == "*" ? row.columns.compactMap { row.operand($0.key) }
+                : row.operand(term.column).map { [$0] } ?? []
             guard !values.isEmpty else { return nil }
             totals = Set(totals.flatMap { t in values.map { t + $0 } })
         }

@@ -1,0 +1,56 @@
+/// Finds tables 二 三 四 among a document's tables by what they hold, not by the section
+/// they sit in: a missing or misnamed heading does not move a table, and a table split at a
+/// page break is two tables that are one.
+///
+/// A table is scored against each template table by how many of its row keys and column
+/// labels it contains; the best score of at least two wins. A table that holds no key but
+/// follows one that was placed continues it (a table 四 whose header row and value row were
+/// split apart).
+struct TableLocator {
+    /// `T2`, `T3`, `T4` → the literal keys that show a table is that one.
+    let keys: [(name: String, words: [String])]
+
+    init(template: TemplateSpec) {
+        func words(_ spec: TableSpec) -> [String] {
+            let rowKeys = spec.allRows.flatMap { row in
+                row.match.split(separator: "|").map { part in
+                    Normalize.compact(part.replacingOccurrences(of: "^", with: "").replacingOccurrences(of: "$", with: "")
+                        .replacingOccurrences(of: "\\", with: ""))
+                }
+            }
+            let columns = ((spec.columns ?? []) + (spec.blocks ?? []).flatMap(\.columns)).map { Normalize.compact($0.label) }
+            return Array(Set(rowKeys + columns).filter { $0.unicodeScalars.count >= 2 })
+        }
+        keys = [("T2", words(template.tables.T2)), ("T3", words(template.tables.T3)), ("T4", words(template.tables.T4))]
+    }
+
+    /// The parts of each table, in document order.
+    func locate(_ blocks: [Document.Block]) -> [String: [Table]] {
+        var parts: [String: [Table]] = [:]
+        var previous: String?
+        var prose = false
+        for block in blocks {
+            switch block {
+            case .paragraph:
+                prose = true
+            case .table(let table):
+                let text = Normalize.compact(table.rows.flatMap(\.cells).map(\.text).joined())
+                let scored = keys.map { key in (key.name, key.words.filter { text.includes($0) }.count) }
+                if let best = scored.max(by: { $0.1 < $1.1 }), best.1 >= 2 {
+                    parts[best.0, default: []].append(table)
+                    previous = best.0
+                } else if let previous, !prose || Self.isNumeric(table) {
+                    parts[previous, default: []].append(table)
+                }
+                prose = false
+            }
+        }
+        return parts
+    }
+
+    /// Every non-blank cell is a number.
+    private static func isNumeric(_ table: Table) -> Bool {
+        let cells = table.rows.flatMap(\.cells).map { CellValue(parsing: $0.text) }.filter { !$0.isBlank }
+        return !cells.isEmpty && cells.allSatisfy(\.isNumber)
+    }
+}
