@@ -15,7 +15,7 @@ indirect enum RuleFileSchema: Sendable {
     static let column = mapping(["key": .scalar, "label": .scalar, "domain": .scalar])
     static let row = mapping(["key": .scalar, "label": .scalar, "group": .scalar, "match": .scalar,
                               "tags": .list(.scalar), "stands_for": .list(.scalar)])
-    static let table = mapping(["numeral": .scalar, "columns": .list(column), "rows": .list(row),
+    static let table = mapping(["numeral": .scalar, "opening": .list(.scalar), "columns": .list(column), "rows": .list(row),
                                 "blocks": .list(.mapping(["item": .scalar, "columns": .list(column), "rows": .list(row)]))])
     static let condition = mapping(Dictionary(uniqueKeysWithValues: Condition.CodingKeys.allCases.map { ($0.stringValue, .scalar) }))
     static let check = mapping(Dictionary(uniqueKeysWithValues: CheckSpec.CodingKeys.allCases.map { key in

@@ -116,9 +116,7 @@ public struct CheckSpec: Sendable, Codable, Equatable {
     public var claims: [ClaimSpec]?
     /// Units of enumerations (条, 件 …).
     public var units: [String]?
-    /// Words after a count that make it approximate and exempt (余, 多).
-    public var approximate: [String]?
-    /// Words before a count that make it approximate (约, 近, 超过).
+    /// Words before a total that make it approximate and exempt (约, 近, 超过).
     public var approximateBefore: [String]?
     /// Severity for a table found but not parseable (vs absent).
     public var unparseableSeverity: Severity?
@@ -129,7 +127,7 @@ public struct CheckSpec: Sendable, Codable, Equatable {
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case kind, severity, when, note, table, tables, rows, columns, left, right, op, scope, section, sections
-        case claims, units, approximate, ignore, require
+        case claims, units, ignore, require
         case forEach = "for_each"
         case minChars = "min_chars"
         case approximateBefore = "approximate_before"

@@ -2,13 +2,16 @@
 /// they sit in: a missing or misnamed heading does not move a table, and a table split at a
 /// page break is two tables that are one.
 ///
-/// A table is scored against each template table by how many of its row keys and column
-/// labels it contains; the best score of at least two wins. A table that holds no key but
-/// follows one that was placed continues it (a table 四 whose header row and value row were
-/// split apart).
+/// A table is first cut where a row opens another template table (text extracted from PDF
+/// runs two tables together when the heading between them is missing). Each piece is scored
+/// against each template table by how many of its row keys and column labels it contains;
+/// the best score of at least two wins. A piece that holds no key but follows one that was
+/// placed continues it (a table 四 whose header row and value row were split apart).
 struct TableLocator {
     /// `T2`, `T3`, `T4` → the literal keys that show a table is that one.
     let keys: [(name: String, words: [String])]
+    /// `T2`, `T3`, `T4` → words of its first row.
+    let openings: [(name: String, words: [String])]
 
     init(template: TemplateSpec) {
         func words(_ spec: TableSpec) -> [String] {
@@ -21,7 +24,9 @@ struct TableLocator {
             let columns = ((spec.columns ?? []) + (spec.blocks ?? []).flatMap(\.columns)).map { Normalize.compact($0.label) }
             return Array(Set(rowKeys + columns).filter { $0.unicodeScalars.count >= 2 })
         }
-        keys = [("T2", words(template.tables.T2)), ("T3", words(template.tables.T3)), ("T4", words(template.tables.T4))]
+        let tables = [("T2", template.tables.T2), ("T3", template.tables.T3), ("T4", template.tables.T4)]
+        keys = tables.map { ($0.0, words($0.1)) }
+        openings = tables.map { ($0.0, ($0.1.opening ?? []).map(Normalize.compact)) }
     }
 
     /// The parts of each table, in document order.
@@ -30,10 +35,11 @@ struct TableLocator {
         var previous: String?
         var prose = false
         for block in blocks {
-            switch block {
-            case .paragraph:
+            guard case .table(let whole) = block else {
                 prose = true
-            case .table(let table):
+                continue
+            }
+            for table in pieces(whole) {
                 let text = Normalize.compact(table.rows.flatMap(\.cells).map(\.text).joined())
                 let scored = keys.map { key in (key.name, key.words.filter { text.includes($0) }.count) }
                 if let best = scored.max(by: { $0.1 < $1.1 }), best.1 >= 2 {
@@ -46,6 +52,26 @@ struct TableLocator {
             }
         }
         return parts
+    }
+
+    /// The table cut before each row that opens a template table other than the one the
+    /// current piece opened with.
+    func pieces(_ table: Table) -> [Table] {
+        var pieces: [Table] = []
+        var rows: [Row] = []
+        var opened: String?
+        for row in table.rows {
+            let text = Normalize.compact(row.cells.map(\.text).joined())
+            let opens = openings.first { $0.words.contains(where: text.includes) }?.name
+            if let opens, opens != opened, !rows.isEmpty {
+                pieces.append(Table(rows: rows, layout: table.layout, line: rows[0].line))
+                rows = []
+            }
+            if let opens { opened = opens }
+            rows.append(row)
+        }
+        if !rows.isEmpty { pieces.append(Table(rows: rows, layout: table.layout, line: rows[0].line)) }
+        return pieces
     }
 
     /// Every non-blank cell is a number.

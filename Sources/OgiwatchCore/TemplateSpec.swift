@@ -45,6 +45,9 @@ public struct TemplateSpec: Sendable, Codable, Equatable {
 public struct TableSpec: Sendable, Codable, Equatable {
     /// 二, 三 or 四, as clerks name the table.
     public var numeral: String
+    /// Words of the table's first row; a row holding one starts this table, which tells two
+    /// tables apart when extracted text runs them together.
+    public var opening: [String]?
     public var columns: [ColumnSpec]?
     public var rows: [RowSpec]?
     public var blocks: [BlockSpec]?

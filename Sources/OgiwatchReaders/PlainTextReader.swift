@@ -85,7 +85,9 @@ public enum PlainTextReader {
     static let tab = UInt8(ascii: "\t")
 
     /// Cell per line: a blank line ends a row; a tab-less line right after a cell continues
-    /// it (`\t商业` + `企业`); a tab-less line after a blank line ends the table.
+    /// it (`\t商业` + `企业`); a tab-less line after a blank line ends the table, and so do
+    /// two blank lines in a row (Word's export puts them after every table, so two tables with
+    /// nothing between them stay two).
     static func cellPerLineBlocks(_ lines: [Substring]) -> [Document.Block] {
         var blocks: [Document.Block] = []
         var rows: [Row] = []
@@ -93,6 +95,7 @@ public enum PlainTextReader {
         var rowLine = 0
         var tableLine = 0
         var previousWasCell = false
+        var blankRun = 0
 
         func endRow() {
             if !cells.isEmpty { rows.append(Row(cells: cells, line: rowLine)) }
@@ -106,13 +109,15 @@ public enum PlainTextReader {
 
         for (index, line) in lines.enumerated() {
             let number = index + 1
+            let blank = line.utf8.first != tab && isBlank(line)
+            blankRun = blank ? blankRun + 1 : 0
             if line.utf8.first == tab {
                 if rows.isEmpty, cells.isEmpty { tableLine = number }
                 if cells.isEmpty { rowLine = number }
                 cells.append(Cell(String(line.dropFirst())))
                 previousWasCell = true
-            } else if isBlank(line) {
-                endRow()
+            } else if blank {
+                if blankRun >= 2 { endTable() } else { endRow() }
                 previousWasCell = false
             } else if previousWasCell, !cells.isEmpty {
                 cells[cells.count - 1].text += String(line)
@@ -127,7 +132,9 @@ public enum PlainTextReader {
     }
 
     /// One row per line, cells split on tabs. Page breaks put blank lines inside tables, so
-    /// only a non-blank line without a tab ends one.
+    /// a blank line does not end one; nor does a row label wrapped onto a line of its own
+    /// (「正、行政机关不再处理其政府信息公开申请」), which has no tab but is followed by the
+    /// next row. A heading, a sentence or a long line ends the table.
     static func tabRowBlocks(_ lines: [Substring]) -> [Document.Block] {
         var blocks: [Document.Block] = []
         var rows: [Row] = []
@@ -144,8 +151,11 @@ public enum PlainTextReader {
                 if rows.isEmpty { tableLine = number }
                 let cells = line.utf8.split(separator: tab, omittingEmptySubsequences: false).map { Cell(String(Substring($0))) }
                 rows.append(Row(cells: cells, line: number))
-            } else if isBlank(line) {
+            } else if isBlank(line) || isPageNumber(line) {
                 continue
+            } else if !rows.isEmpty, isWrappedLabel(line),
+                      lines[(index + 1)...].first(where: { !isBlank($0) && !isPageNumber($0) })?.utf8.contains(tab) == true {
+                rows.append(Row([String(line)], line: number))
             } else {
                 endTable()
                 blocks.append(.paragraph(Paragraph(String(line), line: number)))
@@ -153,5 +163,22 @@ public enum PlainTextReader {
         }
         endTable()
         return blocks
+    }
+
+    /// `-3-`, `- 12 -`: a page number a PDF extraction leaves between rows and sentences.
+    static func isPageNumber(_ line: Substring) -> Bool {
+        let text = Normalize.nfkcCompact(String(line)).unicodeScalars
+        let dashes = "-—–".unicodeScalars
+        guard let first = text.first, let last = text.last, dashes.contains(first), dashes.contains(last) else { return false }
+        let digits = text.dropFirst().dropLast()
+        return (1...3).contains(digits.count) && digits.allSatisfy { ("0"..."9").contains($0) }
+    }
+
+    /// Short, not a sentence, and not numbered the way headings and row labels start.
+    static func isWrappedLabel(_ line: Substring) -> Bool {
+        let text = Normalize.trimCell(String(line))
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+              text.unicodeScalars.count <= 40, !"。：:；;".unicodeScalars.contains(last) else { return false }
+        return !"（(0123456789０１２３４５６７８９一二三四五六七八九十".unicodeScalars.contains(first)
     }
 }
