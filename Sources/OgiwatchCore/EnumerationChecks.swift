@@ -85,7 +85,7 @@ extension Evaluator {
                 parts = counts.filter { $0.end <= total.wordStart }.map(\.value)
             }
             guard parts.count >= 2, parts.reduce(0, +) != total.count.value else { continue }
-            let excerpt = String(String.UnicodeScalarView(sentence.prefix(80)))
+            let excerpt = String(String.UnicodeScalarView(sentence.prefix(80))) + (sentence.count > 80 ? "…" : "")
             hits.append(Hit(["total": String(total.count.value), "parts": parts.map(String.init).joined(separator: "+"),
                              "sum": String(parts.reduce(0, +)), "excerpt": excerpt],
                             expected: String(total.count.value), actual: String(parts.reduce(0, +))))

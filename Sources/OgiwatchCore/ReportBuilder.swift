@@ -4,6 +4,7 @@ public struct ReportBuilder: Sendable {
     public let templates: [TemplateSpec]
 
     let matchers: [String: TemplateMatchers]
+    let splitter: SectionSplitter
 
     public init(sections: [SectionSpec], templates: [TemplateSpec]) {
         self.init(sections: sections, templates: templates,
@@ -14,10 +15,12 @@ public struct ReportBuilder: Sendable {
         self.sections = sections
         self.templates = templates
         self.matchers = matchers
+        let labels = templates.flatMap { t in [t.tables.T2, t.tables.T3, t.tables.T4].flatMap(\.allRows).flatMap { [$0.label, $0.group].compactMap { $0 } } }
+        self.splitter = SectionSplitter(specs: sections, tableLabels: Array(Set(labels)))
     }
 
     public func build(_ document: Document) -> Report {
-        let split = SectionSplitter(specs: sections).split(document)
+        let split = splitter.split(document)
         let meta = ReportMetadata(preamble: split.preamble, sections: split.sections)
         let tableText = Normalize.compact(document.tables.flatMap(\.rows).flatMap(\.cells).map(\.text).joined())
         var markers: [String: [String]] = [:]

@@ -11,9 +11,13 @@ struct SectionSplitter {
     let specs: [SectionSpec]
     /// Accepted title → section number.
     private let titles: [String: Int]
+    /// Numbered table labels (「四、结转下年度继续办理」) without their numbering: such a
+    /// line is never a misnamed heading, wherever extraction puts it.
+    private let tableLabels: [String]
 
-    init(specs: [SectionSpec]) {
+    init(specs: [SectionSpec], tableLabels: [String] = []) {
         self.specs = specs
+        self.tableLabels = tableLabels.compactMap { HeadingLine.parse($0)?.title }
         var titles: [String: Int] = [:]
         for spec in specs {
             for title in spec.comparableTitles where titles[title] == nil { titles[title] = spec.number }
@@ -90,12 +94,12 @@ struct SectionSplitter {
             let before = roles.compactMap { i, r in if case .section(let n, _) = r, n > spec.number { i } else { nil } }.min() ?? Int.max
             if let c = topLevel.first(where: { c in
                 c.line.ordinal == spec.number && roles[c.index] == nil && c.index > after && c.index < before
-                    && Self.isTitle(c.line.title)
+                    && Self.isTitle(c.line.title) && !tableLabels.contains(where: c.line.title.hasPrefix)
             }) {
                 roles[c.index] = .section(spec.number, titleIsAccepted: false)
             }
         }
-        let lastSix = roles.compactMap { i, r in r == .section(specs.count, titleIsAccepted: true) || r == .section(specs.count, titleIsAccepted: false) ? i : nil }.max()
+        let lastSix = roles.compactMap { i, r in if case .section(specs.count, _) = r { i } else { nil } }.max()
         for c in candidates where roles[c.index] == nil && Self.isTitle(c.line.title) {
             let beyond = c.line.style == style && c.line.ordinal > specs.count && lastSix.map { c.index > $0 } ?? false
             if beyond || c.line.title.contains("统计表") { roles[c.index] = .extra }

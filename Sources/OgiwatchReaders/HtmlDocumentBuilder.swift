@@ -91,10 +91,28 @@ struct HtmlDocumentBuilder: Sendable {
         }
     }
 
-    /// Unclosed tables and paragraphs at the end of the page are closed, not lost.
+    /// Unclosed tables and paragraphs at the end of the page are closed, not lost. Blocks are
+    /// numbered afresh in reading order: while a table was open, both of its readings took
+    /// numbers, and only one of them is kept.
     mutating func finish() throws(DocumentProblem) {
         while !frames.isEmpty { try endTable() }
         endParagraph()
+        var next = 0
+        func number() -> Int {
+            next += 1
+            return next
+        }
+        blocks = blocks.map { block in
+            switch block {
+            case .paragraph(var p):
+                p.line = number()
+                return .paragraph(p)
+            case .table(var t):
+                t.rows = t.rows.map { Row(cells: $0.cells, line: number()) }
+                t.line = t.rows.first?.line ?? next
+                return .table(t)
+            }
+        }
     }
 
     /// Outside tables a paragraph ends; inside a cell the grid cell gets a line break and

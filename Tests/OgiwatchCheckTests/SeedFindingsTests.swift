@@ -79,18 +79,33 @@ import Testing
 
     @Test func arithmeticFindingsCarryExpectedAndActualValues() throws {
         let text = try SeedReport.text("001")
-        // Blank the 总计·总计 cell of 001's （七）总计 row: 「各项之和 1，总计栏为空」.
+        // Raise 001's （七）总计·总计 from 1 to 3: 「各项之和 1，总计栏为 3」.
         let lines = text.components(separatedBy: "\n")
         guard let totalRow = lines.firstIndex(of: "\t（七）总计") else {
             Issue.record("seed 001 has no （七）总计 row")
             return
         }
         var changed = lines
-        changed[totalRow + 7] = "\t"
+        #expect(changed[totalRow + 7] == "\t1")
+        changed[totalRow + 7] = "\t3"
         let result = SeedReport.check(changed.joined(separator: "\n"))
         let outcome = result.findings.first { $0.rule == "T3.OUTCOME_TOTAL" && $0.location.column == "总计" }
         #expect(outcome?.expected == "1")
-        #expect(outcome?.actual == "空")
-        #expect(outcome?.message.contains("各项办理结果之和 1，总计栏为 空") == true)
+        #expect(outcome?.actual == "3")
+        #expect(outcome?.message == "表三（七）总计·总计：各项办理结果之和 1，总计栏为 3")
+    }
+
+    @Test func aBlankCellIsReportedOnceAndNoSumUsesIt() throws {
+        let text = try SeedReport.text("001")
+        let lines = text.components(separatedBy: "\n")
+        let totalRow = try #require(lines.firstIndex(of: "\t（七）总计"))
+        var changed = lines
+        changed[totalRow + 7] = "\t"
+        let result = SeedReport.check(changed.joined(separator: "\n"))
+        let blanks = result.findings.filter { $0.rule == "T3.BLANK_CELLS" }
+        #expect(blanks.map(\.message) == ["表三「（七）总计」行有 2 个空白单元格：其他、总计"])
+        for rule in ["T3.ROW_TOTAL", "T3.OUTCOME_TOTAL", "T3.BALANCE"] {
+            #expect(!SeedReport.fired(result, rule), "\(rule) needs the blank cell and is not evaluated")
+        }
     }
 }

@@ -15,9 +15,13 @@ import Testing
         ("１２", .number(12, unit: nil)),
         ("", .blank),
         ("\u{3000}", .blank),
-        ("/", .notApplicable("/")),
-        ("—", .notApplicable("—")),
-        ("无", .notApplicable("无")),
+        ("/", .text("/")),
+        ("—", .text("—")),
+        ("-", .text("-")),
+        ("无", .text("无")),
+        ("×", .text("×")),
+        ("O", .text("O")),
+        ("l", .text("l")),
         ("两", .text("两")),
         ("1.2.3", .text("1.2.3")),
         ("12a", .text("12a")),
@@ -27,10 +31,24 @@ import Testing
         #expect(CellValue(parsing: raw) == expected)
     }
 
-    @Test func blanksCountAsZeroInArithmetic() {
-        #expect(CellValue.blank.arithmeticValue == 0)
-        #expect(CellValue.notApplicable("/").arithmeticValue == 0)
-        #expect(CellValue(parsing: "7").arithmeticValue == 7)
+    @Test func onlyNumbersTheColumnAcceptsAreOperands() {
+        let count = ColumnSpec.Domain.count
+        #expect(count.operand(.blank) == nil)
+        #expect(count.operand(CellValue(parsing: "—")) == nil)
+        #expect(count.operand(CellValue(parsing: "-3")) == nil)
+        #expect(count.operand(CellValue(parsing: "3件")) == nil)
+        #expect(count.operand(CellValue(parsing: "\u{3000}7")) == 7)
+        #expect(ColumnSpec.Domain.signed.operand(CellValue(parsing: "-3")) == -3)
+        #expect(ColumnSpec.Domain.money.operand(CellValue(parsing: "251000元")) == 251000)
+    }
+
+    @Test func valueProblemsSayWhatIsWrong() {
+        #expect(ColumnSpec.Domain.count.problem(with: CellValue(parsing: "—")) == "不是数字")
+        #expect(ColumnSpec.Domain.count.problem(with: CellValue(parsing: "2.5")) == "应为整数")
+        #expect(ColumnSpec.Domain.count.problem(with: CellValue(parsing: "3件")) == "数字后写了单位「件」，本栏只填数字")
+        #expect(ColumnSpec.Domain.count.problem(with: .blank) == nil)
+        #expect(ColumnSpec.Domain.wan.problem(with: CellValue(parsing: "7730元")) == "本栏单位为万元，单元格却写「元」")
+        #expect(ColumnSpec.Domain.money.note(on: CellValue(parsing: "378.0169万元")) == "单元格中写有单位「万元」，单位应写在表头")
     }
 
     @Test func displaysAsAClerkWrites() {

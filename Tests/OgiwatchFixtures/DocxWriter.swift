@@ -19,13 +19,17 @@ public enum DocxWriter {
         try package(documentXML: documentXML(document))
     }
 
-    /// A `.docx` around any `word/document.xml` text, valid or not.
-    public static func package(documentXML: String) throws -> [UInt8] {
-        try zip([
+    /// A `.docx` around any `word/document.xml` text, valid or not, with the numbering and
+    /// style parts when given.
+    public static func package(documentXML: String, numberingXML: String? = nil, stylesXML: String? = nil) throws -> [UInt8] {
+        var parts = [
             ("[Content_Types].xml", Array(contentTypes.utf8)),
             ("_rels/.rels", Array(relationships.utf8)),
             ("word/document.xml", Array(documentXML.utf8)),
-        ])
+        ]
+        if let numberingXML { parts.append(("word/numbering.xml", Array(numberingXML.utf8))) }
+        if let stylesXML { parts.append(("word/styles.xml", Array(stylesXML.utf8))) }
+        return try zip(parts)
     }
 
     /// A deflated ZIP of the given parts, written by ZIPFoundation.

@@ -57,14 +57,27 @@ import Testing
         #expect(table.rows.map(\.line) == [2, 3, 4, 5])
     }
 
-    @Test func nestedTableIsFlattenedIntoItsCell() throws {
+    @Test func aTableHoldingATableIsAPageLayout() throws {
         let document = try HtmlReader.parse("""
-        <table><tr><td>外<table><tr><td>内一</td><td>内二</td></tr><tr><td>内三</td></tr></table></td><td>7</td></tr></table>
-        <p>之后</p>
+        <table border="0"><tr><td><h1>某街道2023年政府信息公开工作年度报告</h1><p><b>一、　总体情况</b></p><p>正文。</p>
+        <table><tr><td>内一</td><td>内二</td></tr><tr><td>内三</td></tr></table><p>之后</p></td></tr></table>
+        <p>页脚</p>
         """)
         #expect(document.tables.count == 1)
-        #expect(Self.texts(document.tables.first) == [["外\n内一 内二\n内三", "7"]])
-        #expect(document.paragraphs.map(\.text) == ["之后"])
+        #expect(Self.texts(document.tables.first) == [["内一", "内二"], ["内三", ""]])
+        #expect(document.paragraphs.map(\.text) == ["某街道2023年政府信息公开工作年度报告", "一、\u{3000}总体情况", "正文。", "之后", "页脚"])
+        #expect(document.blocks.map { block in
+            switch block {
+            case .paragraph(let p): p.line
+            case .table(let t): t.line
+            }
+        } == [1, 2, 3, 4, 6, 7], "blocks numbered in reading order, each table row taking a number")
+    }
+
+    @Test func aSingleCellTableIsALayoutAndATableInATableKeepsItsCells() throws {
+        let document = try HtmlReader.parse("<table><tr><td><p>一、总体情况</p><p>正文</p></td></tr></table>")
+        #expect(document.tables.isEmpty)
+        #expect(document.paragraphs.map(\.text) == ["一、总体情况", "正文"])
     }
 
     @Test func malformedHtmlNeverFails() throws {
