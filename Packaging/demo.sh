@@ -16,12 +16,14 @@ start=$(date +%s)
 pid=$!
 trap 'kill -TERM $pid 2>/dev/null || true' EXIT
 sleep 1
-reports=(Packaging/demo/*.txt)
+reports=(Tests/Reports/seeds/*.txt)
 cp "${reports[0]}" "${reports[1]}" "$demo/drop/"
 cp "${reports[2]}" "$demo/incoming/" && mv "$demo/incoming/$(basename "${reports[2]}")" "$demo/drop/"
 mkdir -p "$demo/drop/街道"
 rsync -a "${reports[3]}" "${reports[4]}" "$demo/drop/街道/"
-sleep 3
+# Real published reports: a PDF and a saved web page.
+cp Tests/Reports/real/hongze-district-2023.pdf Tests/Reports/real/web/shanghai-szfbgt_2019.html "$demo/drop/"
+sleep 4
 kill -TERM $pid
 wait $pid || true
 trap - EXIT

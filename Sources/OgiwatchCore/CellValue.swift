@@ -4,7 +4,7 @@ import Foundation
 ///
 /// A cell empty after trimming is blank; a dash, `/`, `无`, `×` or a Latin `O` is not a
 /// number and not a blank either: the author wrote something where a count belongs
-/// (`../shared/eval/RULES.md` §4). Each is reported by its own rule, and no sum is computed
+/// (README, "How a report is read"). Each is reported by its own rule, and no sum is computed
 /// over a cell that is not a number.
 public enum CellValue: Sendable, Equatable, Hashable {
     case number(Decimal, unit: String?)

@@ -1,5 +1,5 @@
-/// NARR.ENUM_SUM: a stated total and the counts listed with it must agree
-/// (`../shared/eval/RULES.md` §7).
+/// NARR.ENUM_SUM: a stated total and the counts listed with it must agree (README, "How a
+/// report is read").
 ///
 /// A total is 共/共计/合计, a few words, then `N<unit>`. Its parts are the counts after 其中
 /// when 其中 follows it (in its sentence or opening the next), else the counts before it in

@@ -1,7 +1,7 @@
 /// A paragraph shaped like a numbered heading: a marker, then a short title.
 ///
-/// Reports number their six parts in one of two marker styles (`../shared/eval/RULES.md` §5,
-/// summarised in README's "Sections"): `一、` or `1、` (Word's list numbering renders `1、`
+/// Reports number their six parts in one of two marker styles (README, "How a report is
+/// read"): `一、` or `1、` (Word's list numbering renders `1、`
 /// where the author typed nothing), or `（一）` when a document uses it for its top level.
 /// `1.`, `（1）` and `一是` never number a part, so they are not markers here.
 struct HeadingLine: Sendable, Equatable {

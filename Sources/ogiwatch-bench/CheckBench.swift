@@ -24,7 +24,7 @@ struct CheckBench {
         print("ogiwatch-bench check: \(texts.count) demo reports, \(String(format: "%.0f", seconds)) s per figure, \(ProcessInfo.processInfo.activeProcessorCount) cores")
         let html = try texts.map { (try HtmlWriter.bytes(PlainTextReader.parse($0), encoding: .utf8), DocumentFormat.html) }
         let pdf = ["huaian-city-2024.pdf", "hongze-district-2023.pdf", "hongze-district-2024.pdf"]
-            .compactMap { FileManager.default.contents(atPath: SharedFiles.realReport($0).path) }
+            .compactMap { FileManager.default.contents(atPath: ReferenceReports.realReport($0).path) }
             .map { ([UInt8]($0), DocumentFormat.pdf) }
         for (name, inputs) in [("txt", txt), ("docx", docx), ("html", html), ("pdf", pdf)] where !inputs.isEmpty && (formats.isEmpty || formats.contains(name)) {
             let bytes = inputs.reduce(0) { $0 + $1.0.count } / inputs.count

@@ -18,7 +18,7 @@ struct DaemonBench {
         for dir in [drop, state] { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
         defer { try? FileManager.default.removeItem(atPath: root) }
         guard let rules = RuleLoader.defaultDirectory() else { throw RuleLoadError("no Rules directory found") }
-        let seeds = try ["000", "001", "002", "003", "004"].map { try SharedFiles.seedText($0) }
+        let seeds = try ["000", "001", "002", "003", "004"].map { try ReferenceReports.seedText($0) }
 
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("ogiwatch")
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {

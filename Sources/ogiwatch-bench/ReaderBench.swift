@@ -12,12 +12,12 @@ struct ReaderBench {
     func run() throws {
         print("ogiwatch-bench readers: \(iterations) reads per file, one thread")
         for name in ["huaian-city-2024.pdf", "hongze-district-2023.pdf", "hongze-district-2024.pdf"] {
-            let bytes = try [UInt8](Data(contentsOf: SharedFiles.realReport(name)))
+            let bytes = try [UInt8](Data(contentsOf: ReferenceReports.realReport(name)))
             report(name, bytes: bytes, format: .pdf)
         }
-        let template = try [UInt8](Data(contentsOf: SharedFiles.realReport("template-2021.docx")))
+        let template = try [UInt8](Data(contentsOf: ReferenceReports.realReport("template-2021.docx")))
         report("template-2021.docx (Word)", bytes: template, format: .docx)
-        let seed = PlainTextReader.parse(try SharedFiles.seedText("000"))
+        let seed = PlainTextReader.parse(try ReferenceReports.seedText("000"))
         report("seed 000 as .docx", bytes: try DocxWriter.docx(seed), format: .docx)
         // A long report: the seed's blocks twenty times over, about 1 MB of document.xml.
         let long = Document(blocks: Array(repeating: seed.blocks, count: 20).flatMap { $0 })

@@ -6,7 +6,7 @@ import Testing
 /// reference records for them (domain §6, regression cases).
 @Suite struct RealReportTests {
     static func findings(_ name: String) -> [String] {
-        let result = SeedReport.checker.check(path: SharedFiles.realReport(name).path)
+        let result = SeedReport.checker.check(path: ReferenceReports.realReport(name).path)
         return result.findings.map { "\($0.rule) \($0.severity.rawValue)" }.sorted()
     }
 
@@ -30,7 +30,7 @@ import Testing
     }
 
     @Test func huaian2024IsCleanExceptForAssessmentResults() {
-        let result = SeedReport.checker.check(path: SharedFiles.realReport("huaian-city-2024.pdf").path)
+        let result = SeedReport.checker.check(path: ReferenceReports.realReport("huaian-city-2024.pdf").path)
         #expect(result.findings.map(\.rule) == ["GOV.ASSESSMENT_RESULTS"])
         #expect(result.organ == "淮安市人民政府")
         #expect(result.year == 2024)

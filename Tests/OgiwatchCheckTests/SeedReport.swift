@@ -14,7 +14,7 @@ enum SeedReport {
         }
     }()
 
-    static func text(_ seed: String) throws -> String { try SharedFiles.seedText(seed) }
+    static func text(_ seed: String) throws -> String { try ReferenceReports.seedText(seed) }
 
     /// Findings for a text report held in memory.
     static func check(_ text: String, name: String = "report.txt") -> CheckResult {

@@ -82,7 +82,7 @@ import Testing
     }
 
     @Test func officialTemplateReadsIntoTheTemplateGrids() throws {
-        let bytes = try [UInt8](Data(contentsOf: SharedFiles.realReport("template-2021.docx")))
+        let bytes = try [UInt8](Data(contentsOf: ReferenceReports.realReport("template-2021.docx")))
         let document = try read(bytes)
         let tables = document.tables
         try #require(tables.count == 3)
@@ -115,7 +115,7 @@ import Testing
 
     @Test(arguments: ["000", "001", "003", "004"])
     func seedConvertedToDocxGivesTheSameBlocks(seed: String) throws {
-        let text = PlainTextReader.parse(try SharedFiles.seedText(seed))
+        let text = PlainTextReader.parse(try ReferenceReports.seedText(seed))
         let back = try read(DocxWriter.docx(text))
 
         #expect(back.paragraphs.map(\.text) == text.paragraphs.map(\.text))
@@ -123,7 +123,7 @@ import Testing
     }
 
     @Test func mergedLabelCellsReadBackAsContinuationsWithTheSameValues() throws {
-        let text = PlainTextReader.parse(try SharedFiles.seedText("000"))
+        let text = PlainTextReader.parse(try ReferenceReports.seedText("000"))
         let t3Index = try #require(text.tables.firstIndex { $0.rows.contains { $0.cells.contains { $0.text.contains("本年新收") } } })
         var merged = text
         merged.blocks = text.blocks.map { block in

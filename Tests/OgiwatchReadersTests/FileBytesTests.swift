@@ -12,7 +12,7 @@ import Testing
     }
 
     @Test func regularFileIsReadWhole() throws {
-        let original = try Array(SharedFiles.seedText("000").utf8)
+        let original = try Array(ReferenceReports.seedText("000").utf8)
         let bytes = try TestFiles.withTemporaryDirectory { directory in
             try FileBytes.read(path: TestFiles.write(original, to: "r.txt", in: directory), maxBytes: original.count)
         }
@@ -20,7 +20,7 @@ import Testing
     }
 
     @Test func seedReadsThroughTheWholePath() throws {
-        let document = try DocumentReader.read(path: SharedFiles.seed("001").path).get()
+        let document = try DocumentReader.read(path: ReferenceReports.seed("001").path).get()
         #expect(document.tables.count == 3)
     }
 
@@ -32,7 +32,7 @@ import Testing
 
     @Test func symlinkIsNotFollowed() throws {
         let found = try TestFiles.withTemporaryDirectory { directory in
-            let target = try TestFiles.write(Array(SharedFiles.seedText("000").utf8), to: "real.txt", in: directory)
+            let target = try TestFiles.write(Array(ReferenceReports.seedText("000").utf8), to: "real.txt", in: directory)
             #expect(symlink(target, directory + "/link.txt") == 0)
             return readProblem(directory + "/link.txt")
         }
@@ -85,15 +85,15 @@ import Testing
 
     @Test func fileOverTheLimitIsRefusedWithBothSizes() throws {
         let found = try TestFiles.withTemporaryDirectory { directory in
-            let path = try TestFiles.write(Array(SharedFiles.seedText("000").utf8), to: "big.txt", in: directory)
+            let path = try TestFiles.write(Array(ReferenceReports.seedText("000").utf8), to: "big.txt", in: directory)
             return readProblem(path, limits: ReadLimits(maxFileBytes: 1000))
         }
-        let size = try Array(SharedFiles.seedText("000").utf8).count
+        let size = try Array(ReferenceReports.seedText("000").utf8).count
         #expect(found?.reason.contains("文件过大（\(size) 字节，上限 1000 字节）") == true)
     }
 
     @Test func fileExactlyAtTheLimitIsRead() throws {
-        let original = try Array(SharedFiles.seedText("002").utf8)
+        let original = try Array(ReferenceReports.seedText("002").utf8)
         let bytes = try TestFiles.withTemporaryDirectory { directory in
             try FileBytes.read(path: TestFiles.write(original, to: "r.txt", in: directory), maxBytes: original.count)
         }
@@ -111,7 +111,7 @@ import Testing
     }
 
     @Test func nameThatIsNotUTF8IsReadRelativeToADirectory() throws {
-        let original = try Array(SharedFiles.seedText("004").utf8)
+        let original = try Array(ReferenceReports.seedText("004").utf8)
         let name: [UInt8] = [0xFF, 0xFE, 0x2E, 0x74, 0x78, 0x74]  // "\xff\xfe.txt"
         let bytes = try TestFiles.withTemporaryDirectory { directory in
             let folder = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)

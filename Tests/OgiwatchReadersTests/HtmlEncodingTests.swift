@@ -7,7 +7,7 @@ import Testing
 @Suite struct HtmlEncodingTests {
     @Test(arguments: HtmlSeedRoundTripTests.seeds)
     func gbkPageReadsBackToTheSameTables(seed: String) throws {
-        let original = PlainTextReader.parse(try SharedFiles.seedText(seed))
+        let original = PlainTextReader.parse(try ReferenceReports.seedText(seed))
         let bytes = try HtmlWriter.bytes(original, encoding: .gbk)
         #expect(String(validating: bytes, as: UTF8.self) == nil)
         HtmlSeedRoundTripTests.expectSameTables(original, try HtmlReader.read(bytes: bytes))

@@ -35,14 +35,14 @@ import Testing
 
     @Test(arguments: seeds)
     func utf8PageReadsBackToTheSameTables(seed: String) throws {
-        let original = PlainTextReader.parse(try SharedFiles.seedText(seed))
+        let original = PlainTextReader.parse(try ReferenceReports.seedText(seed))
         let read = try HtmlReader.read(bytes: try HtmlWriter.bytes(original, encoding: .utf8))
         Self.expectSameTables(original, read)
         #expect(read.paragraphs.map { Self.compact($0.text) } == original.paragraphs.map { Self.compact($0.text) }.filter { !$0.isEmpty })
     }
 
     @Test func groupLabelsAreMergedLikeTheTemplate() throws {
-        let original = PlainTextReader.parse(try SharedFiles.seedText("000"))
+        let original = PlainTextReader.parse(try ReferenceReports.seedText("000"))
         let page = HtmlWriter.page(original, title: "报告")
         #expect(page.contains("<td rowspan=\"8\">（三）不予公开</td>"))
         #expect(page.contains("rowspan=\"22\">三、本年度办理结果</td>"))

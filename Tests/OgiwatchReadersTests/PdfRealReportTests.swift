@@ -9,7 +9,7 @@ import Testing
     static let names = ["huaian-city-2024.pdf", "hongze-district-2023.pdf", "hongze-district-2024.pdf"]
 
     static func read(_ name: String) throws -> Document {
-        let bytes = try [UInt8](Data(contentsOf: SharedFiles.realReport(name)))
+        let bytes = try [UInt8](Data(contentsOf: ReferenceReports.realReport(name)))
         return try PdfReader.read(bytes: bytes)
     }
 

@@ -8,7 +8,7 @@ import Testing
     static let seeds = ["000", "001", "002", "003", "004"]
 
     private func document(_ seed: String) throws -> Document {
-        try PlainTextReader.read(bytes: Array(SharedFiles.seedText(seed).utf8))
+        try PlainTextReader.read(bytes: Array(ReferenceReports.seedText(seed).utf8))
     }
 
     /// The first row with a cell reading `label` (compared after normalisation).
@@ -79,7 +79,7 @@ import Testing
 
     @Test(arguments: seeds)
     func crlfAndCRCopiesParseLikeLF(seed: String) throws {
-        let text = try SharedFiles.seedText(seed)
+        let text = try ReferenceReports.seedText(seed)
         let lf = PlainTextReader.parse(text)
         let crlf = text.replacingOccurrences(of: "\n", with: "\r\n")
         let cr = text.replacingOccurrences(of: "\n", with: "\r")
@@ -89,7 +89,7 @@ import Testing
 
     @Test(arguments: seeds)
     func gb18030CRLFCopyReadsLikeTheOriginal(seed: String) throws {
-        let text = try SharedFiles.seedText(seed)
+        let text = try ReferenceReports.seedText(seed)
         let bytes = try Transcode.iconv(text.replacingOccurrences(of: "\n", with: "\r\n"), to: "GB18030")
         #expect(try PlainTextReader.read(bytes: bytes) == PlainTextReader.parse(text))
     }

@@ -22,13 +22,13 @@ import Testing
 
     @Test(arguments: seeds)
     func utf8SeedDecodesUnchanged(seed: String) throws {
-        let original = try SharedFiles.seedText(seed)
+        let original = try ReferenceReports.seedText(seed)
         #expect(try TextDecoding.decode(Array(original.utf8)) == original)
     }
 
     @Test(arguments: seeds)
     func gb18030CopyDecodesToTheUTF8Original(seed: String) throws {
-        let original = try SharedFiles.seedText(seed)
+        let original = try ReferenceReports.seedText(seed)
         let bytes = try Transcode.iconv(original, to: "GB18030")
         #expect(bytes != Array(original.utf8))
         #expect(try TextDecoding.decode(bytes) == original)
@@ -36,7 +36,7 @@ import Testing
 
     @Test(arguments: ["001", "002"])
     func gbkCopyDecodesToTheUTF8Original(seed: String) throws {
-        let original = try SharedFiles.seedText(seed)
+        let original = try ReferenceReports.seedText(seed)
         #expect(try TextDecoding.decode(Transcode.iconv(original, to: "GBK")) == original)
     }
 
@@ -48,7 +48,7 @@ import Testing
         ("UTF-32BE", [0x00, 0x00, 0xFE, 0xFF]),
     ] as [(String, [UInt8])])
     func copyWithByteOrderMarkDecodesToTheUTF8Original(encoding: String, mark: [UInt8]) throws {
-        let original = try SharedFiles.seedText("000")
+        let original = try ReferenceReports.seedText("000")
         let decoded = try TextDecoding.decode(mark + Transcode.iconv(original, to: encoding))
         #expect(decoded == original)
     }
@@ -61,24 +61,24 @@ import Testing
     // MARK: Declared charset
 
     @Test func declaredGBDecodesGBBytes() throws {
-        let original = try SharedFiles.seedText("001")
+        let original = try ReferenceReports.seedText("001")
         let bytes = try Transcode.iconv(original, to: "GB18030")
         #expect(try TextDecoding.decode(bytes, declaredCharset: " GB2312 ") == original)
     }
 
     @Test func staleGBLabelOnUTF8PageStillDecodesAsUTF8() throws {
-        let original = try SharedFiles.seedText("001")
+        let original = try ReferenceReports.seedText("001")
         #expect(try TextDecoding.decode(Array(original.utf8), declaredCharset: "gbk") == original)
     }
 
     @Test func wrongUTF8LabelFallsBackToDetection() throws {
-        let original = try SharedFiles.seedText("002")
+        let original = try ReferenceReports.seedText("002")
         let bytes = try Transcode.iconv(original, to: "GB18030")
         #expect(try TextDecoding.decode(bytes, declaredCharset: "utf-8") == original)
     }
 
     @Test func byteOrderMarkWinsOverDeclaredCharset() throws {
-        let original = try SharedFiles.seedText("003")
+        let original = try ReferenceReports.seedText("003")
         let bytes = try [0xFF, 0xFE] + Transcode.iconv(original, to: "UTF-16LE")
         #expect(try TextDecoding.decode(bytes, declaredCharset: "gb2312") == original)
     }
@@ -129,7 +129,7 @@ import Testing
     }
 
     @Test func trailingNULsLookLikeACopyInProgress() throws {
-        let bytes = try Array(SharedFiles.seedText("000").utf8) + [UInt8](repeating: 0, count: 4096)
+        let bytes = try Array(ReferenceReports.seedText("000").utf8) + [UInt8](repeating: 0, count: 4096)
         let found = problem(bytes)
         #expect(found?.reason.contains("空字节") == true)
         #expect(found?.looksIncomplete == true)
@@ -153,7 +153,7 @@ import Testing
 
     @Test(arguments: seeds)
     func damagedUTF8IsNotDecodedAsGBNonsense(seed: String) throws {
-        var bytes = try Array(SharedFiles.seedText(seed).utf8)
+        var bytes = try Array(ReferenceReports.seedText(seed).utf8)
         // Replace one continuation byte in the middle with ASCII, breaking one character.
         guard let middle = bytes[(bytes.count / 2)...].firstIndex(where: { $0 & 0xC0 == 0x80 }) else {
             Issue.record("seed \(seed) has no multi-byte characters")
@@ -166,14 +166,14 @@ import Testing
 
     @Test(arguments: [1, 2])
     func utf8CutInsideTheLastCharacterLooksIncomplete(kept: Int) throws {
-        let bytes = try Array(SharedFiles.seedText("000").utf8) + Array("报".utf8).prefix(kept)
+        let bytes = try Array(ReferenceReports.seedText("000").utf8) + Array("报".utf8).prefix(kept)
         let found = problem(bytes)
         #expect(found?.kind == .unreadable)
         #expect(found?.looksIncomplete == true)
     }
 
     @Test func utf8WithMarkCutInsideTheLastCharacterLooksIncomplete() throws {
-        let bytes = try [0xEF, 0xBB, 0xBF] + Array(SharedFiles.seedText("001").utf8) + Array("报".utf8).prefix(1)
+        let bytes = try [0xEF, 0xBB, 0xBF] + Array(ReferenceReports.seedText("001").utf8) + Array("报".utf8).prefix(1)
         #expect(problem(bytes)?.looksIncomplete == true)
     }
 
@@ -181,7 +181,7 @@ import Testing
     /// called damaged or of unknown encoding.
     @Test(arguments: [("UTF-8", []), ("GB18030", []), ("UTF-16LE", [0xFF, 0xFE])] as [(String, [UInt8])])
     func everyCutOfTheLastCharactersDecodesOrLooksIncomplete(encoding: String, mark: [UInt8]) throws {
-        let whole = try mark + Transcode.iconv(SharedFiles.seedText("001") + "年度报告", to: encoding)
+        let whole = try mark + Transcode.iconv(ReferenceReports.seedText("001") + "年度报告", to: encoding)
         for cut in (whole.count - 12)...whole.count {
             let found = problem(Array(whole.prefix(cut)))
             #expect(found == nil || found?.looksIncomplete == true, "\(encoding) cut at \(cut): \(String(describing: found))")
@@ -201,19 +201,19 @@ import Testing
     }
 
     @Test func cutTailAfterDamageIsNotMistakenForACopyInProgress() throws {
-        var bytes = try Array(SharedFiles.seedText("000").utf8)
+        var bytes = try Array(ReferenceReports.seedText("000").utf8)
         bytes[bytes.count / 2] = 0xFF
         bytes += Array("报".utf8).prefix(2)
         #expect(problem(bytes)?.looksIncomplete == false)
     }
 
     @Test func gb18030CutInsideTheLastCharacterLooksIncomplete() throws {
-        let bytes = try Transcode.iconv(SharedFiles.seedText("001"), to: "GB18030") + [0xB1]
+        let bytes = try Transcode.iconv(ReferenceReports.seedText("001"), to: "GB18030") + [0xB1]
         #expect(problem(bytes)?.looksIncomplete == true)
     }
 
     @Test func utf16CutInsideTheLastUnitLooksIncomplete() throws {
-        let bytes = try [0xFF, 0xFE] + Transcode.iconv(SharedFiles.seedText("001"), to: "UTF-16LE") + [0x41]
+        let bytes = try [0xFF, 0xFE] + Transcode.iconv(ReferenceReports.seedText("001"), to: "UTF-16LE") + [0x41]
         #expect(problem(bytes)?.looksIncomplete == true)
     }
 

@@ -61,7 +61,7 @@ import Testing
         let (scratch, root) = try CleanRoot.copy()
         _ = scratch
         try FileManager.default.copyItem(atPath: deb, toPath: root + "/tmp/ogiwatch.deb")
-        let seed = try SharedFiles.seed("000")
+        let seed = try ReferenceReports.seed("000")
         try FileManager.default.copyItem(atPath: seed.path, toPath: root + "/tmp/seed.txt")
         #expect(!FileManager.default.fileExists(atPath: root + "/usr/bin/swift"))
 

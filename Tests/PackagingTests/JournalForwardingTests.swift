@@ -36,7 +36,7 @@ import Testing
         let pid = "_PID=\(daemon.processIdentifier)"
         _ = try JournalRecords.wait(matching: [pid, "OGIWATCH_EVENT=started"], seconds: 30) { !$0.isEmpty }
         let report = drop + "/forwarded-\(UUID().uuidString).txt"
-        try FileManager.default.copyItem(atPath: try SharedFiles.seed("000").path, toPath: report)
+        try FileManager.default.copyItem(atPath: try ReferenceReports.seed("000").path, toPath: report)
         let checked = try JournalRecords.wait(matching: [pid, "OGIWATCH_EVENT=checked"], seconds: 30) { !$0.isEmpty }
         #expect(checked.count == 1)
         kill(daemon.processIdentifier, SIGTERM)

@@ -91,7 +91,7 @@ import Testing
         let (scratch, root) = try CleanRoot.copy()
         _ = scratch
         try FileManager.default.copyItem(atPath: deb, toPath: root + "/tmp/ogiwatch.deb")
-        try FileManager.default.copyItem(atPath: try SharedFiles.seed("000").path, toPath: root + "/root/seed.txt")
+        try FileManager.default.copyItem(atPath: try ReferenceReports.seed("000").path, toPath: root + "/root/seed.txt")
         let install = try CleanRoot.run(root, "apt-get install -y -qq --no-install-recommends /tmp/ogiwatch.deb", seconds: 600)
         try #require(install.status == 0, "\(install.output)")
 

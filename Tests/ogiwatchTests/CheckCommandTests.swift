@@ -38,8 +38,8 @@ import Testing
     }
 
     @Test func exitStatusFollowsFailOn() throws {
-        let clean = try SharedFiles.seed("000").path  // infos only
-        let failing = try SharedFiles.seed("002").path  // FEE.STATEMENT error
+        let clean = try ReferenceReports.seed("000").path  // infos only
+        let failing = try ReferenceReports.seed("002").path  // FEE.STATEMENT error
         #expect(try Self.ogiwatch(["check"] + Self.rules + [clean]).status == 0)
         #expect(try Self.ogiwatch(["check", "--fail-on", "info"] + Self.rules + [clean]).status == 1)
         #expect(try Self.ogiwatch(["check"] + Self.rules + [clean, failing]).status == 1)
@@ -47,7 +47,7 @@ import Testing
     }
 
     @Test func jsonLinesCarryFileRuleSeverityMessageAndLocation() throws {
-        let seeds = try ["000", "001", "002", "003", "004"].map { try SharedFiles.seed($0).path }
+        let seeds = try ["000", "001", "002", "003", "004"].map { try ReferenceReports.seed($0).path }
         let run = try Self.ogiwatch(["check", "--format", "json", "--fail-on", "never"] + Self.rules + seeds)
         #expect(run.status == 0)
         #expect(run.stderr.isEmpty, "piped output has no progress bar: \(run.stderr)")
@@ -64,7 +64,7 @@ import Testing
     }
 
     @Test func badArgumentsAndBadRulesExitTwo() throws {
-        let seed = try SharedFiles.seed("000").path
+        let seed = try ReferenceReports.seed("000").path
         #expect(try Self.ogiwatch(["check", "--format", "xml"] + Self.rules + [seed]).status == 2)
         #expect(try Self.ogiwatch(["check", "--rules", "/nonexistent/rules", seed]).status == 2)
         let scratch = try Scratch()
@@ -103,7 +103,7 @@ import Testing
         let urandom = try #require(FileHandle(forReadingAtPath: "/dev/urandom"))
         put("random.txt", [UInt8](urandom.readData(ofLength: 50 << 20)))
         mkfifo(dir + "/pipe.txt", 0o644)
-        symlink(try SharedFiles.seed("000").path, dir + "/link.txt")
+        symlink(try ReferenceReports.seed("000").path, dir + "/link.txt")
         scratch.write(dir, name: Array("odd\nname\u{1B}.txt".utf8), [])
         let names = ["empty.txt", "empty.docx", "truncated.docx", "bomb.docx", "entities.docx", "invalid.txt", "random.txt",
                      "pipe.txt", "link.txt", "odd\nname\u{1B}.txt"]

@@ -12,7 +12,7 @@ import Testing
         let daemon = try DaemonProcess(watch: scratch.drop, state: scratch.state, settle: "100ms")
         try daemon.waitUntilWatching()
         let pid = "_PID=\(daemon.pid)"
-        let first = try SharedFiles.seed("001").path, second = try SharedFiles.seed("003").path
+        let first = try ReferenceReports.seed("001").path, second = try ReferenceReports.seed("003").path
         let a = scratch.drop + "/a.txt", b = scratch.drop + "/b.txt"
 
         #expect(try Scratch.run("/usr/bin/cp", [first, a]) == 0)

@@ -10,7 +10,7 @@ import Testing
     @Test func cutShortThenCompletedIsCheckedOnceAndStuckOneIsReported() throws {
         try JournalRecords.ensureJournald()
         let scratch = try Scratch()
-        let full = Array(try SharedFiles.seedText("002").utf8)
+        let full = Array(try ReferenceReports.seedText("002").utf8)
         // Cut inside a three-byte UTF-8 character: the reader says "still being copied".
         let cut = (full.count / 2..<full.count).first { full[$0] >= 0xe0 }.map { $0 + 1 } ?? full.count / 2
         let partial = Array(full[..<cut])

@@ -35,7 +35,7 @@ import Testing
         let scratch = try Scratch()
         let daemon = try DaemonProcess(watch: scratch.drop, state: scratch.state)
         try daemon.waitUntilWatching()
-        let seeds = try ["000", "001", "002", "003", "004"].map { try SharedFiles.seed($0).path }
+        let seeds = try ["000", "001", "002", "003", "004"].map { try ReferenceReports.seed($0).path }
         for seed in seeds[0..<2] { #expect(try Scratch.run("/usr/bin/cp", [seed, scratch.drop + "/"]) == 0) }
         for seed in seeds[2..<4] {
             #expect(try Scratch.run("/usr/bin/cp", [seed, scratch.outside + "/"]) == 0)

@@ -16,7 +16,7 @@ import Testing
         #expect(lost.first?.text("PRIORITY") == "3")
 
         try FileManager.default.createDirectory(atPath: scratch.drop, withIntermediateDirectories: false)
-        let seed = try SharedFiles.seed("004").path
+        let seed = try ReferenceReports.seed("004").path
         #expect(try Scratch.run("/usr/bin/cp", [seed, scratch.drop + "/back.txt"]) == 0)
         let checked = try JournalRecords.wait(matching: [pid, "OGIWATCH_EVENT=checked"], seconds: 30) { !$0.isEmpty }
         #expect(checked.first?["OGIWATCH_FILE"] == Array((scratch.drop + "/back.txt").utf8))

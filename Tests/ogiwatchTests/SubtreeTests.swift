@@ -17,7 +17,7 @@ import Testing
         let daemon = try DaemonProcess(watch: scratch.drop, state: scratch.state, settle: "100ms")
         try daemon.waitUntilWatching()
         #expect(try Scratch.run("/usr/bin/mkdir", ["-p", scratch.drop + "/a/b/c"]) == 0)
-        let seed = try SharedFiles.seed("001").path
+        let seed = try ReferenceReports.seed("001").path
         #expect(try Scratch.run("/usr/bin/cp", [seed, scratch.drop + "/a/b/c/"]) == 0)
         #expect(try Scratch.run("/usr/bin/tar", ["xf", scratch.outside + "/t.tar", "-C", scratch.drop]) == 0)
 

@@ -1,18 +1,15 @@
 import Foundation
 
-/// Locates the reference reports that live beside the repository (`../shared`), so tests use
-/// the real seeds and PDFs rather than copies.
-public enum SharedFiles {
-    /// `…/shared`, found from this source file's location; `OGIWATCH_SHARED` overrides it.
+/// The reference reports the tests and the benchmark read, kept in the repository under
+/// `Tests/Reports`: the five seed reports as extracted text (`seeds/`) and real published
+/// reports with their hand-labelled findings (`real/`, see `real/EXPECTED.md`).
+public enum ReferenceReports {
+    /// `Tests/Reports`, found from this source file's location.
     public static var directory: URL {
-        if let override = ProcessInfo.processInfo.environment["OGIWATCH_SHARED"] {
-            return URL(fileURLWithPath: override)
-        }
-        let packageRoot = URL(fileURLWithPath: #filePath)
+        URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent()  // OgiwatchFixtures
             .deletingLastPathComponent()  // Tests
-            .deletingLastPathComponent()  // package root
-        return packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
+            .appendingPathComponent("Reports")
     }
 
     /// The seed report whose file name starts with `prefix` (`"000"` … `"004"`).
@@ -30,8 +27,8 @@ public enum SharedFiles {
         try String(contentsOf: seed(prefix), encoding: .utf8)
     }
 
-    /// A file under `shared/real-reports`.
+    /// A file under `real/`, such as `huaian-city-2024.pdf` or `web/pingtan_2024.html`.
     public static func realReport(_ name: String) -> URL {
-        directory.appendingPathComponent("real-reports").appendingPathComponent(name)
+        directory.appendingPathComponent("real").appendingPathComponent(name)
     }
 }
