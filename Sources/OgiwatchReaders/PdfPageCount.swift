@@ -75,6 +75,16 @@ enum PdfPageCount {
         return nil
     }
 
+    /// `7 0 R` after a number: the count is stored elsewhere and the number is an object's.
+    private static func isReference(_ bytes: [UInt8], after end: Int) -> Bool {
+        var index = skipSpace(bytes, from: end)
+        let generation = index
+        while index < bytes.count, index - generation < 6, (0x30...0x39).contains(bytes[index]) { index += 1 }
+        guard index > generation else { return false }
+        index = skipSpace(bytes, from: index)
+        return index < bytes.count && bytes[index] == UInt8(ascii: "R")
+    }
+
     /// `/Count N` among the keys of the dictionary opening at `open`, not in nested ones.
     private static func count(_ bytes: [UInt8], dictionaryAt open: Int) -> Int? {
         var depth = 0
@@ -100,7 +110,7 @@ enum PdfPageCount {
                     value = value * 10 + Int(bytes[digit] - 0x30)
                     digit += 1
                 }
-                return digit > start ? value : nil
+                return digit > start && !isReference(bytes, after: digit) ? value : nil
             }
             index += 1
         }

@@ -1,9 +1,14 @@
 /// Writes small PDFs by hand, so tests can feed the PDF reader hostile files without
 /// keeping binary fixtures: each object is a string, the cross-reference table is computed.
 public enum PdfBuilder {
-    /// One page per string, each line of text in Helvetica (ASCII only).
-    public static func text(pages: [[String]]) -> [UInt8] {
+    /// One page per string, each line of text in Helvetica (ASCII only). With
+    /// `countByReference`, the page tree's `/Count` is an indirect object, as it may be in a
+    /// compressed file: a reader sees the page count only through the converter.
+    public static func text(pages: [[String]], countByReference: Bool = false) -> [UInt8] {
         var objects = catalog(pageCount: pages.count)
+        if countByReference {
+            objects[1] = objects[1].replacingOccurrences(of: "/Count \(pages.count)", with: "/Count \(4 + 2 * pages.count) 0 R")
+        }
         let fontNumber = 3 + 2 * pages.count
         for (index, lines) in pages.enumerated() {
             let content = lines.enumerated().map { row, line in
@@ -13,6 +18,7 @@ public enum PdfBuilder {
             objects.append(stream("", content))
         }
         objects.append("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+        if countByReference { objects.append(String(pages.count)) }
         return assemble(objects)
     }
 
