@@ -20,7 +20,7 @@ struct PdfHeaderCells {
     init(_ words: [PdfWord], columns: PdfColumns) {
         var single: [Int: [PdfWord]] = [:]
         var spanning: [Spanning] = []
-        for word in words.sorted(by: { $0.box.yMin < $1.box.yMin }) {
+        for word in words.sorted(by: { $0.box.yMin < $1.box.yMin }) where !columns.values.isEmpty {
             let covered = Self.columns(of: word.box, in: columns)
             if covered.count > 1 {
                 spanning.append(Spanning(text: word.text, columns: covered, box: word.box))

@@ -21,7 +21,7 @@ struct PdfTableRows {
         }
     }
 
-    private var labelCount: Int { bands.labels.rows.isEmpty ? 0 : geometry.columns.labelStarts.count }
+    private var labelCount: Int { geometry.columns.labelStarts.count }
     private var valueCount: Int { geometry.columns.values.count }
 
     func rows() -> [Row] {
@@ -55,11 +55,13 @@ struct PdfTableRows {
         var grid = [[Slot]](repeating: [Slot](repeating: .blank, count: labelCount), count: bands.bands.count)
         guard labelCount > 0 else { return grid }
         for (index, band) in bands.bands.enumerated() {
-            guard let label = band.label else { continue }
+            guard let label = band.label, label.column < labelCount else { continue }
             grid[index][label.column] = .text(label.text)
             for column in (label.column + 1)..<labelCount { grid[index][column] = .merged }
         }
-        let starts = bands.labels.groups.compactMap { group in bands.index(of: group.pieces[0].box).map { (group, $0) } }
+        let starts = bands.labels.groups.compactMap { group in
+            group.column < labelCount ? group.pieces.first.flatMap { bands.index(of: $0.box) }.map { (group, $0) } : nil
+        }
         let startSet = Set(starts.map { [$0.0.column, $0.1] })
         for (group, first) in starts {
             if case .text(let existing) = grid[first][group.column], bands.bands[first].label?.column == group.column {

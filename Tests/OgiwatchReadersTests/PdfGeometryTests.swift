@@ -200,6 +200,21 @@ import Testing
         #expect(elapsed < .seconds(20))
     }
 
+    /// Words of any text, size and place, overlapping or not, never crash the reader.
+    @Test func randomPagesNeverCrash() {
+        var generator = SystemRandomNumberGenerator()
+        let texts = ["0", "12", "—", "一、", "（三）不", "1.属于", "总计", "信息内容", "第二十条第（一）项", "a", "。", "-3-"]
+        for _ in 0..<300 {
+            let pages = (0..<Int.random(in: 1...3, using: &generator)).map { _ in
+                (0..<Int.random(in: 0...80, using: &generator)).map { _ in
+                    Word(texts.randomElement(using: &generator) ?? "", x: Double.random(in: -20...640, using: &generator),
+                         y: Double.random(in: -20...820, using: &generator), size: Double.random(in: 0...30, using: &generator))
+                }
+            }
+            _ = PdfScenario.document(pages)
+        }
+    }
+
     /// Fifty thousand one-character lines (a hostile file's idea of a vertical label) read in
     /// linear time and stay text.
     @Test func manyShortLinesStayText() {
