@@ -6,6 +6,9 @@
 /// columns) or its values (table 四's fifteen numbers under table 三's labels) do one or the
 /// other. Text lines in between wait for such a line to decide (`PdfTableFinder`).
 struct PdfTableFit: Sendable {
+    /// Header words up to this many characters wide stand over one column (`自`, `结果`).
+    static let narrowHeader = 3.5
+
     private(set) var hasData = false
     private var values: [ClosedRange<Double>] = []
     /// Narrow header words seen before the first values, as candidate value columns.
@@ -30,7 +33,7 @@ struct PdfTableFit: Sendable {
         guard PdfTableFinder.isDataLine(line) else {
             // Before the values, narrow header words (`自/然/人`) mark columns too.
             if !hasData {
-                for word in line.words where !PdfText.isNumber(word.text) && word.box.width <= 7 * tolerance {
+                for word in line.words where !PdfText.isNumber(word.text) && word.box.width <= Self.narrowHeader * 2 * tolerance {
                     headerColumns.append(word.box.xMin...word.box.xMax)
                 }
             }

@@ -50,9 +50,4 @@ struct PdfBox: Sendable, Equatable {
     func verticalOverlap(_ other: PdfBox) -> Double {
         min(yMax, other.yMax) - max(yMin, other.yMin)
     }
-
-    /// How much the two boxes share horizontally (negative: the gap between them).
-    func horizontalOverlap(_ other: PdfBox) -> Double {
-        min(xMax, other.xMax) - max(xMin, other.xMin)
-    }
 }
