@@ -69,11 +69,15 @@ enum PdfText {
         CellValue(parsing: text).isNumber
     }
 
-    /// Marks that stand for "nothing" in a value cell (`—`, `/`, `无`…): short, never a label.
+    /// What authors write in a value cell instead of a number (`—`, `/`, `无`, `×`, a stray
+    /// Latin letter): short, never a label or a header word, so a line holding one holds values.
     static func isValueMark(_ text: String) -> Bool {
-        if case .notApplicable = CellValue(parsing: text) { return true }
-        return false
+        let compact = text.filter { !$0.isWhitespace }
+        guard !compact.isEmpty, compact.count <= 2 else { return false }
+        return compact.allSatisfy { valueMarks.contains($0) } || (compact.count == 1 && compact.allSatisfy { $0.isASCII && $0.isLetter })
     }
+
+    static let valueMarks: Set<Character> = ["-", "—", "–", "－", "/", "／", "无", "×", "\\"]
 
     /// `1.` `1、` `（一）` `(一)` `一、` `（1）` at the start of a label or paragraph: the start of
     /// a new item, never the continuation of a wrapped one.
