@@ -39,8 +39,10 @@ struct PdfTableFinder {
         return result
     }
 
+    /// A line with cells that is neither running text nor a numbered title set with a tab
+    /// (`2、    主动发布信息情况`, a renamed section heading right above its table).
     static func startsTable(_ line: PdfLine) -> Bool {
-        line.isGridded && !isText(line)
+        line.isGridded && !isText(line) && (isDataLine(line) || !SectionHeading.isNumberedTitle(line.spacedText))
     }
 
     /// A heading or running text: never part of a table.

@@ -75,6 +75,18 @@ import Testing
         #expect(try Self.table(document, containing: "本年新收").count == 7)
     }
 
+    /// A renamed heading set with a tab after its number, right above its table, stays a
+    /// heading; the caption under it belongs to the table.
+    @Test func aTabbedHeadingAboveATableStaysText() throws {
+        let words = Self.row(100, [(90, "2、"), (120, "主动发布信息情况")])
+            + Self.row(125, [(90, "第二十条第（一）项")])
+            + Self.row(138.3, [(90, "信息内容"), (232, "本年制发件数"), (331, "本年废止件数")])
+            + Self.row(151.6, [(90, "规章"), (232, "0"), (331, "1")])
+        let document = PdfScenario.document([words])
+        #expect(document.paragraphs.map(\.text) == ["2、 主动发布信息情况"])
+        #expect(try Self.table(document, containing: "规章").first == ["第二十条第（一）项", "", ""])
+    }
+
     /// Table 三 broken by a page, with a page number under the first part and the header
     /// repeated above the second.
     static let brokenTable: [[Word]] = {
