@@ -1,7 +1,7 @@
 #!/bin/sh
 # Installs the Debian packages ogiwatch needs to build, test and run:
 #   libsystemd-dev   journal and sd_notify (CSystemd)
-#   poppler-utils    pdftotext / pdfinfo for PDF reports
+#   poppler-utils    pdftotext for PDF reports
 #   systemd          systemd-journald (started standalone by the tests when none runs)
 #   rsync, python3   integration tests (rsync drops, MIME parsing)
 #   exim4-daemon-light  sendmail for the daily summary (local delivery in the mail test)

@@ -1,11 +1,12 @@
 import Foundation
 import OgiwatchCore
 
-/// Reads `.pdf` reports through poppler's `pdftotext -layout`.
+/// Reads `.pdf` reports from the position of every word, as `pdftotext -bbox-layout` gives it.
 ///
-/// Layout mode keeps each table row on one line with its numbers in order; stream mode moves
-/// labels hundreds of lines away from their numbers (domain §2.3). PDFs come from outside, so
-/// poppler runs as a limited child and every way it can fail becomes a `DocumentProblem`.
+/// Text extraction flattens a table into lines and loses which characters belong to which
+/// cell; the word boxes keep it, so the reader rebuilds paragraphs and table grids by
+/// geometry (`PdfDocumentBuilder`). PDFs come from outside, so poppler runs as one limited
+/// child and every way it can fail becomes a `DocumentProblem`.
 public enum PdfReader {
     public static func read(bytes: [UInt8], limits: ReadLimits = .standard) throws(DocumentProblem) -> Document {
         try read(bytes: bytes, limits: limits, searchPath: PopplerTool.defaultSearchPath)
@@ -14,34 +15,41 @@ public enum PdfReader {
     /// `searchPath` is where the poppler and util-linux tools are looked for.
     static func read(bytes: [UInt8], limits: ReadLimits, searchPath: [String]) throws(DocumentProblem) -> Document {
         try PdfEnvelope.check(bytes)
-        let layout = try PrivateTempFile.with(bytes: bytes) { path throws(DocumentProblem) in
-            try extractLayout(path: path, limits: limits, searchPath: searchPath)
+        if let pages = PdfPageCount.declared(in: bytes), pages > limits.pdfMaxPages {
+            throw tooManyPages("共 \(pages) 页", limits: limits)
         }
-        let document = LayoutText.parse(layout)
+        let output = try PrivateTempFile.with(bytes: bytes) { path throws(DocumentProblem) in
+            try extractWordBoxes(path: path, limits: limits, searchPath: searchPath)
+        }
+        let layout: PdfWordLayout
+        do {
+            layout = try PdfWordBoxParser.parse(output)
+        } catch _ {
+            throw DocumentProblem(.unreadable, "PDF 转换结果无法解析，文件可能已损坏或被恶意构造")
+        }
+        if layout.pages.count > limits.pdfMaxPages {
+            throw tooManyPages("超过 \(limits.pdfMaxPages) 页", limits: limits)
+        }
+        let document = PdfDocumentBuilder.build(layout)
         guard hasTextLayer(document) else {
             throw DocumentProblem(.noTextLayer, "PDF 没有文字层（可能是扫描件），无法检查")
         }
         return document
     }
 
-    /// pdfinfo first: it reads only the page tree, so a page bomb is refused before any
-    /// page is converted. Both tools share one deadline.
-    private static func extractLayout(path: String, limits: ReadLimits, searchPath: [String]) throws(DocumentProblem) -> String {
+    /// One child: the word boxes of at most one page more than the limit, so a longer
+    /// document shows itself without being converted whole.
+    private static func extractWordBoxes(path: String, limits: ReadLimits, searchPath: [String]) throws(DocumentProblem) -> [UInt8] {
         let deadline = ContinuousClock.now.advanced(by: .milliseconds(Int(limits.pdfSeconds * 1000)))
-
-        let info = try PopplerTool("pdfinfo", searchPath: searchPath)
-            .run(["-enc", "UTF-8", path], limits: limits, deadline: deadline)
-        try refuse(info, limits: limits)
-        let pages = pageCount(in: info.stdout)
-        if let pages, pages > limits.pdfMaxPages {
-            throw DocumentProblem(.unreadable, "PDF 共 \(pages) 页，超过上限 \(limits.pdfMaxPages) 页，年度报告不会这么长，已拒绝读取")
-        }
-
-        let text = try PopplerTool("pdftotext", searchPath: searchPath).run(
-            ["-layout", "-enc", "UTF-8", "-l", String(limits.pdfMaxPages), path, "-"],
+        let result = try PopplerTool("pdftotext", searchPath: searchPath).run(
+            ["-bbox-layout", "-enc", "UTF-8", "-l", String(limits.pdfMaxPages + 1), path, "-"],
             limits: limits, deadline: deadline)
-        try refuse(text, limits: limits)
-        return String(decoding: text.stdout, as: UTF8.self)
+        try refuse(result, limits: limits)
+        return result.stdout
+    }
+
+    private static func tooManyPages(_ count: String, limits: ReadLimits) -> DocumentProblem {
+        DocumentProblem(.unreadable, "PDF \(count)，超过上限 \(limits.pdfMaxPages) 页，年度报告不会这么长，已拒绝读取")
     }
 
     /// Turns a failed or cut-off poppler run into the problem a clerk can act on.
@@ -71,14 +79,6 @@ public enum PdfReader {
 
     private static func exhausted(_ limits: ReadLimits) -> DocumentProblem {
         DocumentProblem(.unreadable, "PDF 解析超出资源上限（内存 \(limits.pdfMaxMemoryBytes >> 20) MB 或 CPU 时间）而中止，文件可能过于复杂或被恶意构造")
-    }
-
-    private static func pageCount(in info: [UInt8]) -> Int? {
-        let text = String(decoding: info, as: UTF8.self)
-        for line in text.split(whereSeparator: \.isNewline) where line.hasPrefix("Pages:") {
-            return Int(line.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces))
-        }
-        return nil
     }
 
     /// A scan may still carry page numbers or a stray word; a report has hundreds of characters.

@@ -4,7 +4,7 @@ import OgiwatchFixtures
 import OgiwatchReaders
 
 /// Reading throughput of the PDF, .docx and HTML readers on real files: PDF reading is
-/// bounded by the `pdfinfo` + `pdftotext` children, .docx by inflating and scanning
+/// bounded by the `pdftotext` child, .docx by inflating and scanning
 /// `word/document.xml`, HTML by the tokenizer alone; a watcher's capacity follows from these.
 struct ReaderBench {
     let iterations: Int

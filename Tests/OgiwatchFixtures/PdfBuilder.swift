@@ -1,9 +1,14 @@
 /// Writes small PDFs by hand, so tests can feed the PDF reader hostile files without
 /// keeping binary fixtures: each object is a string, the cross-reference table is computed.
 public enum PdfBuilder {
-    /// One page per string, each line of text in Helvetica (ASCII only).
-    public static func text(pages: [[String]]) -> [UInt8] {
+    /// One page per string, each line of text in Helvetica (ASCII only). With
+    /// `countByReference`, the page tree's `/Count` is an indirect object, as it may be in a
+    /// compressed file: a reader sees the page count only through the converter.
+    public static func text(pages: [[String]], countByReference: Bool = false) -> [UInt8] {
         var objects = catalog(pageCount: pages.count)
+        if countByReference {
+            objects[1] = objects[1].replacingOccurrences(of: "/Count \(pages.count)", with: "/Count \(4 + 2 * pages.count) 0 R")
+        }
         let fontNumber = 3 + 2 * pages.count
         for (index, lines) in pages.enumerated() {
             let content = lines.enumerated().map { row, line in
@@ -13,7 +18,71 @@ public enum PdfBuilder {
             objects.append(stream("", content))
         }
         objects.append("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+        if countByReference { objects.append(String(pages.count)) }
         return assemble(objects)
+    }
+
+    /// A run of text placed on a page: `x` from the left edge and `y` from the top, in points,
+    /// at `size` points. Any BMP text, Chinese included.
+    public struct Word: Sendable {
+        public var text: String
+        public var x: Double
+        public var y: Double
+        public var size: Double
+
+        public init(_ text: String, x: Double, y: Double, size: Double = 11) {
+            self.text = text
+            self.x = x
+            self.y = y
+            self.size = size
+        }
+    }
+
+    /// Pages of runs placed exactly where a table-producing office suite would put them, in a
+    /// CID font whose codes are the Unicode code points (a ToUnicode map says so), so that
+    /// `pdftotext` reads the text back with real positions: CJK characters are one em wide,
+    /// ASCII half an em. No glyphs are embedded; text extraction needs only the widths.
+    public static func words(pages: [[Word]]) -> [UInt8] {
+        var objects = catalog(pageCount: pages.count)
+        let font = 3 + 2 * pages.count
+        for (index, words) in pages.enumerated() {
+            let content = words.map { word in
+                let codes = word.text.unicodeScalars.map { hex4($0.value) }.joined()
+                return "BT /F1 \(word.size) Tf \(word.x) \(792 - word.y - word.size * 0.88) Td <\(codes)> Tj ET"
+            }.joined(separator: "\n")
+            objects.append(page(contents: 4 + 2 * index, resources: "/Font << /F1 \(font) 0 R >>"))
+            objects.append(stream("", content))
+        }
+        objects.append("<< /Type /Font /Subtype /Type0 /BaseFont /ReportSong /Encoding /Identity-H /DescendantFonts [\(font + 1) 0 R] /ToUnicode \(font + 3) 0 R >>")
+        objects.append("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ReportSong /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor \(font + 2) 0 R /DW 1000 /W [32 126 500] /CIDToGIDMap /Identity >>")
+        objects.append("<< /Type /FontDescriptor /FontName /ReportSong /Flags 4 /FontBBox [0 -120 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>")
+        objects.append(stream("", unicodeMap()))
+        return assemble(objects)
+    }
+
+    /// Code = code point, in ranges that each keep their high byte, as the CMap syntax requires.
+    private static func unicodeMap() -> String {
+        let ranges = (0..<256).map { high in "<\(hex2(UInt32(high)))00> <\(hex2(UInt32(high)))FF> <\(hex2(UInt32(high)))00>" }
+        var body = ""
+        for start in stride(from: 0, to: ranges.count, by: 100) {
+            let chunk = ranges[start..<min(start + 100, ranges.count)]
+            body += "\(chunk.count) beginbfrange\n" + chunk.joined(separator: "\n") + "\nendbfrange\n"
+        }
+        return """
+        /CIDInit /ProcSet findresource begin 12 dict begin begincmap
+        /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
+        /CMapName /Adobe-Identity-UCS def /CMapType 2 def
+        1 begincodespacerange <0000> <FFFF> endcodespacerange
+        \(body)endcmap CMapName currentdict /CMap defineresource pop end end
+        """
+    }
+
+    private static func hex2(_ value: UInt32) -> String { hex(value, digits: 2) }
+    private static func hex4(_ value: UInt32) -> String { hex(value, digits: 4) }
+
+    private static func hex(_ value: UInt32, digits: Int) -> String {
+        let text = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, digits - text.count)) + text
     }
 
     /// `count` pages that all point at the same page object: one page drawn, `count` pages

@@ -55,6 +55,20 @@ import Testing
         #expect(problem.reason.contains("上限 500 页"))
     }
 
+    /// A page tree that does not show its count in the clear is stopped by the converter's
+    /// own limit: one page past it is converted, and the file refused.
+    @Test func pageLimitHoldsWhenTheCountIsHidden() throws {
+        let pages = (1...3).map { page in (1...30).map { "Page \(page) line \($0) with enough words to count as text." } }
+        var limits = ReadLimits.standard
+        limits.pdfMaxPages = 2
+        let hidden = PdfBuilder.text(pages: pages, countByReference: true)
+        #expect(PdfPageCount.declared(in: hidden) == nil)
+        let problem = try #require(Self.problem(hidden, limits: limits))
+        #expect(problem.reason.contains("超过 2 页"))
+        #expect(PdfPageCount.declared(in: PdfBuilder.text(pages: pages)) == 3)
+        #expect(try PdfReader.read(bytes: hidden).paragraphs.count == 90)
+    }
+
     @Test func slowDocumentTimesOut() throws {
         var limits = ReadLimits.standard
         limits.pdfSeconds = 1
