@@ -125,15 +125,16 @@ public final class DropWatcher {
     /// restarts a running settle period, or to notice a symlink or FIFO. A writer still busy
     /// with the file changes its stat and so keeps re-arming it.
     private func consider(_ path: [UInt8], name: [UInt8], trigger: Bool) {
-        guard !configuration.ignore.matches(name), configuration.isCandidate(name) else { return }
+        guard !configuration.ignore.matches(name) else { return }
         guard let stat = FileStat.lstat(path) else {
             queue.cancel(path)
             return
         }
         guard stat.kind == .regular else {
-            noticeSkip(path, .notRegular(stat.kind))
+            noticeSpecial(path, name: name, stat.kind)
             return
         }
+        guard configuration.isCandidate(name) else { return }
         guard trigger || stat.links > 1 || stat.size > 0 || queue.contains(path) else { return }
         queue.arm(.init(path: path, due: MonotonicClock.now() + configuration.settleSeconds, expected: stat, attempt: 0))
     }
@@ -141,15 +142,23 @@ public final class DropWatcher {
     /// A file found by a scan: if it was last written longer ago than the settle time it is
     /// read at once, otherwise it waits like a fresh drop.
     func found(_ path: [UInt8], name: [UInt8], stat: FileStat) {
-        guard !configuration.ignore.matches(name), configuration.isCandidate(name) else { return }
+        guard !configuration.ignore.matches(name) else { return }
         guard stat.kind == .regular else {
-            noticeSkip(path, .notRegular(stat.kind))
+            noticeSpecial(path, name: name, stat.kind)
             return
         }
+        guard configuration.isCandidate(name) else { return }
         if queue.contains(path) || consumer.alreadyHandled(path, stat: stat) { return }
         let age = Double(MonotonicClock.realtimeNanoseconds() - max(stat.mtimeNanoseconds, stat.ctimeNanoseconds)) / 1e9
         let wait = age >= configuration.settleSeconds ? 0 : configuration.settleSeconds
         queue.arm(.init(path: path, due: MonotonicClock.now() + wait, expected: stat, attempt: 0))
+    }
+
+    /// A symlink is noted whatever its name, since it may stand for a directory that is not
+    /// entered; a FIFO or device only when its name is a report's.
+    private func noticeSpecial(_ path: [UInt8], name: [UInt8], _ kind: FileStat.Kind) {
+        guard kind == .symlink || configuration.isCandidate(name) else { return }
+        noticeSkip(path, .notRegular(kind))
     }
 
     func noticeSkip(_ path: [UInt8], _ reason: SkipReason) {
