@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "OgiwatchWatchTests", dependencies: ["OgiwatchWatch"]),
         .testTarget(name: "OgiwatchLedgerTests", dependencies: ["OgiwatchLedger", "OgiwatchCore"]),
         .testTarget(name: "OgiwatchJournalTests", dependencies: ["OgiwatchJournal", "OgiwatchCore", "OgiwatchWatch", "OgiwatchFixtures"]),
-        .testTarget(name: "ogiwatchTests", dependencies: ["OgiwatchFixtures", "OgiwatchWatch", "OgiwatchLedger"]),
+        .testTarget(name: "ogiwatchTests", dependencies: ["OgiwatchFixtures", "OgiwatchWatch", "OgiwatchLedger", "OgiwatchCore"]),
         .testTarget(name: "OgiwatchSummaryTests", dependencies: ["OgiwatchSummary", "OgiwatchLedger", "OgiwatchCore", "OgiwatchCheck", "OgiwatchFixtures"]),
         .testTarget(name: "OgiwatchCheckTests", dependencies: ["OgiwatchCheck", "OgiwatchReaders", "OgiwatchCore", "OgiwatchFixtures"]),
         .testTarget(name: "PackagingTests", dependencies: ["OgiwatchFixtures", "OgiwatchCheck", "OgiwatchCore", "OgiwatchJournal"]),

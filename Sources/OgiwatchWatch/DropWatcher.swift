@@ -182,9 +182,15 @@ public final class DropWatcher {
             let final = item.attempt >= configuration.incompleteRetries
             let file = ReadyFile(path: item.path, stat: stat, sha256: sha256, content: content,
                                  attempt: item.attempt, isFinalAttempt: final)
-            if consumer.ready(file) == .retryLater, !final {
+            switch consumer.ready(file) {
+            case .done:
+                break
+            case .retryLater:
+                guard !final else { break }
                 queue.arm(.init(path: item.path, due: MonotonicClock.now() + configuration.incompleteRetrySeconds,
                                 expected: stat, attempt: item.attempt + 1))
+            case .postpone(let seconds):
+                queue.arm(.init(path: item.path, due: MonotonicClock.now() + seconds, expected: stat, attempt: item.attempt))
             }
         case .changed:
             guard let stat = FileStat.lstat(item.path) else { return }
