@@ -51,6 +51,12 @@ let package = Package(
             name: "ogiwatch-bench",
             dependencies: ["OgiwatchCore", "OgiwatchReaders", "OgiwatchCheck", "OgiwatchWatch", "OgiwatchLedger", "OgiwatchJournal", "OgiwatchFixtures"]
         ),
+        // libFuzzer targets for the readers; `Tests/Fuzz/fuzz.sh` builds them with -sanitize=fuzzer.
+        .executableTarget(
+            name: "ogiwatch-fuzz",
+            dependencies: ["OgiwatchReaders"],
+            path: "Tests/Fuzz/Sources"
+        ),
         .target(
             name: "OgiwatchFixtures",
             dependencies: ["OgiwatchCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
