@@ -14,6 +14,7 @@ public final class DropWatcher {
     var directories: [Int32: [UInt8]] = [:]
     var descriptors: [[UInt8]: Int32] = [:]
     var queue = SettleQueue()
+    var openCounts = OpenCounts()
     var retries: [[UInt8]: Backoff] = [:]
     var lostRoots: Set<[UInt8]> = []
     var inotifyRetry: Backoff?
@@ -84,6 +85,7 @@ public final class DropWatcher {
 
     private func handle(_ event: InotifyEvent) {
         if event.has(Inotify.queueOverflow) {
+            openCounts.forgetAll()
             rescanAll(.overflow)
             return
         }
@@ -109,8 +111,13 @@ public final class DropWatcher {
             }
             return
         }
+        if event.mask & (Inotify.open | Inotify.closeWrite | Inotify.closeNoWrite) != 0,
+           !configuration.ignore.matches(event.name), configuration.isCandidate(event.name) {
+            if event.has(Inotify.open) { openCounts.opened(path) } else { openCounts.closed(path) }
+        }
         if event.mask & (Inotify.movedFrom | Inotify.delete) != 0 {
             queue.cancel(path)
+            openCounts.forget(path)
             skipNoticed.remove(path)
         } else if event.mask & (Inotify.closeWrite | Inotify.movedTo) != 0 {
             consider(path, name: event.name, trigger: true)
@@ -177,6 +184,14 @@ public final class DropWatcher {
     }
 
     private func read(_ item: SettleQueue.Item) {
+        let now = MonotonicClock.now()
+        if openCounts.isOpen(item.path), now - (item.heldOpenSince ?? now) < configuration.maxOpenWaitSeconds {
+            var waiting = item
+            waiting.due = now + configuration.settleSeconds
+            waiting.heldOpenSince = item.heldOpenSince ?? now
+            queue.arm(waiting)
+            return
+        }
         switch StableRead.read(item.path, beneath: root(of: item.path), expected: item.expected, maxBytes: configuration.maxFileBytes) {
         case .ready(let stat, let sha256, let content):
             let final = item.attempt >= configuration.incompleteRetries
