@@ -91,6 +91,7 @@ final class Daemon: WatchConsumer {
     private func status() -> String {
         "已检查 \(intake.recordedCount) 份，等待中 \(watcher?.pendingCount ?? 0) 份"
             + (watcher?.lostRootPaths.isEmpty == false ? "，\(watcher?.lostRootPaths.count ?? 0) 个目录丢失" : "")
+            + (ledgerOutage != nil ? "，台账无法写入" : "") + (intake.announcer.retry != nil ? "，日志记录待补发" : "")
     }
 
     /// Returns true when the service should stop.
