@@ -51,6 +51,12 @@ let package = Package(
             name: "ogiwatch-bench",
             dependencies: ["OgiwatchCore", "OgiwatchReaders", "OgiwatchCheck", "OgiwatchWatch", "OgiwatchLedger", "OgiwatchJournal", "OgiwatchFixtures"]
         ),
+        // libFuzzer targets for the readers; `Tests/Fuzz/fuzz.sh` builds them with -sanitize=fuzzer.
+        .executableTarget(
+            name: "ogiwatch-fuzz",
+            dependencies: ["OgiwatchReaders"],
+            path: "Tests/Fuzz/Sources"
+        ),
         .target(
             name: "OgiwatchFixtures",
             dependencies: ["OgiwatchCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
@@ -61,7 +67,7 @@ let package = Package(
         .testTarget(name: "OgiwatchWatchTests", dependencies: ["OgiwatchWatch"]),
         .testTarget(name: "OgiwatchLedgerTests", dependencies: ["OgiwatchLedger", "OgiwatchCore"]),
         .testTarget(name: "OgiwatchJournalTests", dependencies: ["OgiwatchJournal", "OgiwatchCore", "OgiwatchWatch", "OgiwatchFixtures"]),
-        .testTarget(name: "ogiwatchTests", dependencies: ["OgiwatchFixtures", "OgiwatchWatch", "OgiwatchLedger"]),
+        .testTarget(name: "ogiwatchTests", dependencies: ["OgiwatchFixtures", "OgiwatchWatch", "OgiwatchLedger", "OgiwatchCore"]),
         .testTarget(name: "OgiwatchSummaryTests", dependencies: ["OgiwatchSummary", "OgiwatchLedger", "OgiwatchCore", "OgiwatchCheck", "OgiwatchFixtures"]),
         .testTarget(name: "OgiwatchCheckTests", dependencies: ["OgiwatchCheck", "OgiwatchReaders", "OgiwatchCore", "OgiwatchFixtures"]),
         .testTarget(name: "PackagingTests", dependencies: ["OgiwatchFixtures", "OgiwatchCheck", "OgiwatchCore", "OgiwatchJournal"]),

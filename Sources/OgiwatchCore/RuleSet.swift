@@ -6,7 +6,9 @@ public struct RuleSet: Sendable {
     public let rules: [RuleSpec]
     /// Named patterns, for `$name` references.
     public let patterns: [String: String]
-    /// A short hash of all rule files: a changed rule set re-checks files already seen.
+    /// A short hash of the rule files' contents in load order: a changed rule set re-checks
+    /// files already seen, the same files read from another directory (a copy, a path with a
+    /// trailing slash) do not.
     public let version: String
     let cache: PatternCache
     /// Built once: reading a report must not re-normalise the templates.
@@ -49,6 +51,9 @@ public struct RuleSet: Sendable {
             }
             for (id, change) in file.overrides ?? [:] { overrides.append((source.name, id, change)) }
         }
+        // A file that cannot be decoded takes its sections, templates and rules with it;
+        // what the merged set then lacks is no fault of its own.
+        if !problems.isEmpty { throw RuleSetError(problems: problems) }
         for (name, id, change) in overrides {
             guard let i = rules.firstIndex(where: { $0.id == id }) else {
                 problems.append("\(name)：覆盖了不存在的规则 \(id)")
@@ -61,7 +66,7 @@ public struct RuleSet: Sendable {
         self.templates = templates
         self.patterns = patterns
         self.rules = rules
-        self.version = Self.hash(sources.map { $0.name + "\u{0}" + $0.text }.joined(separator: "\u{1}"))
+        self.version = Self.hash(sources.map { "\($0.isLocal ? "local" : "shipped") \($0.text.utf8.count):\($0.text)" }.joined())
         problems += RuleValidator(sections: self.sections, templates: templates, rules: rules, patterns: patterns).problems()
         if !problems.isEmpty { throw RuleSetError(problems: problems) }
         self.cache = try PatternCache(patterns: Set(rules.flatMap { RuleValidator.regexes(in: $0, patterns: patterns) }))

@@ -12,6 +12,9 @@ public enum JournalEvent: String, Sendable, CaseIterable {
     case configRejected = "config-rejected"
     case started
     case stopping
+    case ledgerUnwritable = "ledger-unwritable"
+    case ledgerRecovered = "ledger-recovered"
+    case journalRecovered = "journal-recovered"
 
     public var messageID: String {
         switch self {
@@ -26,6 +29,9 @@ public enum JournalEvent: String, Sendable, CaseIterable {
         case .configRejected: "f889686d26234c53905b390c3cb4ab8a"
         case .started: "bae065ad643c4715ba8a90e82b1bb9b8"
         case .stopping: "889ee68ac7c84713bd917ef78c6181e0"
+        case .ledgerUnwritable: "0fae2627507649bc89d7eeea2fb6a16d"
+        case .ledgerRecovered: "856a5281b94d4f83a9d8714b27802b6d"
+        case .journalRecovered: "61d3132359b0493a8d19d082a1803df8"
         }
     }
 }

@@ -21,8 +21,10 @@ public struct Ledger: Sendable {
         var configuration = Configuration()
         configuration.readonly = readOnly
         configuration.busyMode = .timeout(10)
+        // A write-ahead log checkpointed every 32 pages (128 KiB) instead of 1,000 (4 MiB):
+        // on a nearly full state directory the log, not the ledger, would take the space.
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 32")
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
@@ -36,62 +38,73 @@ public struct Ledger: Sendable {
     /// new id, or nil when this (path, sha256, rule set) was already recorded.
     @discardableResult
     public func record(_ version: RecordedVersion) throws(LedgerError) -> Int64? {
-        try guarded {
-            try pool.write { db -> Int64? in
-                let facts = version.facts
+        try write { db -> Int64? in
+            let facts = version.facts
+            try db.cachedStatement(sql: """
+                INSERT OR IGNORE INTO version (path, size, mtime_ns, ctime_ns, inode, sha256, template, organ, year,
+                    checked_at, ruleset, status, duplicate_of, journaled)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [Data(facts.path), facts.size, facts.mtimeNanoseconds, facts.ctimeNanoseconds,
+                                 Int64(bitPattern: facts.inode), facts.sha256, version.template, version.organ,
+                                 version.year, version.checkedAt.timeIntervalSince1970, version.ruleSetVersion,
+                                 version.status.rawValue, version.duplicateOf, version.announcement.rawValue])
+            guard db.changesCount > 0 else { return nil }
+            let id = db.lastInsertedRowID
+            for finding in version.findings {
+                let location = finding.location
                 try db.cachedStatement(sql: """
-                    INSERT OR IGNORE INTO version (path, size, mtime_ns, ctime_ns, inode, sha256, template, organ, year,
-                        checked_at, ruleset, status, duplicate_of, journaled)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """).execute(arguments: [Data(facts.path), facts.size, facts.mtimeNanoseconds, facts.ctimeNanoseconds,
-                                     Int64(bitPattern: facts.inode), facts.sha256, version.template, version.organ,
-                                     version.year, version.checkedAt.timeIntervalSince1970, version.ruleSetVersion,
-                                     version.status.rawValue, version.duplicateOf, version.journaled])
-                guard db.changesCount > 0 else { return nil }
-                let id = db.lastInsertedRowID
-                for finding in version.findings {
-                    let location = finding.location
-                    try db.cachedStatement(sql: """
-                        INSERT INTO finding (version_id, rule, severity, message, section, table_name, row_name,
-                            column_name, line, expected, actual) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """).execute(arguments: [id, finding.rule, finding.severity.rawValue, finding.message, location.section,
-                                         location.table, location.row, location.column, location.line,
-                                         finding.expected, finding.actual])
-                }
-                try db.cachedStatement(sql: "DELETE FROM pending WHERE path = ?").execute(arguments: [Data(facts.path)])
-                return id
+                    INSERT INTO finding (version_id, rule, severity, message, section, table_name, row_name,
+                        column_name, line, expected, actual) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """).execute(arguments: [id, finding.rule, finding.severity.rawValue, finding.message, location.section,
+                                     location.table, location.row, location.column, location.line,
+                                     finding.expected, finding.actual])
             }
+            try db.cachedStatement(sql: "DELETE FROM pending WHERE path = ?").execute(arguments: [Data(facts.path)])
+            return id
         }
     }
 
-    /// Notes that a version's journal entries went out.
-    public func markJournaled(_ id: Int64) throws(LedgerError) {
-        try guarded { try pool.write { try $0.cachedStatement(sql: "UPDATE version SET journaled = 1 WHERE id = ?").execute(arguments: [id]) } }
+    /// Notes that these versions' journal entries went out, in one transaction.
+    public func markAnnounced(_ ids: [Int64]) throws(LedgerError) {
+        try write { db in
+            let statement = try db.cachedStatement(sql: "UPDATE version SET journaled = \(Announcement.done.rawValue) WHERE id = ?")
+            for id in ids { try statement.execute(arguments: [id]) }
+        }
     }
 
     /// Remembers a file that looked cut short, so a summary can list it while it waits.
     public func setPending(path: [UInt8], sha256: String, attempts: Int, reason: String, at date: Date = Date()) throws(LedgerError) {
-        try guarded {
-            try pool.write { db in
-                try db.cachedStatement(sql: """
-                    INSERT INTO pending (path, sha256, first_seen, attempts, reason) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256, attempts = excluded.attempts,
-                        reason = excluded.reason
-                    """).execute(arguments: [Data(path), sha256, date.timeIntervalSince1970, attempts, reason])
-            }
+        try write { db in
+            try db.cachedStatement(sql: """
+                INSERT INTO pending (path, sha256, first_seen, attempts, reason) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256, attempts = excluded.attempts,
+                    reason = excluded.reason
+                """).execute(arguments: [Data(path), sha256, date.timeIntervalSince1970, attempts, reason])
         }
     }
 
     public func clearPending(path: [UInt8]) throws(LedgerError) {
-        try guarded { try pool.write { try $0.cachedStatement(sql: "DELETE FROM pending WHERE path = ?").execute(arguments: [Data(path)]) } }
+        try write { try $0.cachedStatement(sql: "DELETE FROM pending WHERE path = ?").execute(arguments: [Data(path)]) }
     }
 
     public func recordHealth(kind: String, detail: String, at date: Date = Date()) throws(LedgerError) {
-        try guarded {
-            try pool.write { db in
-                try db.cachedStatement(sql: "INSERT INTO health (at, kind, detail) VALUES (?, ?, ?)").execute(
-                               arguments: [date.timeIntervalSince1970, kind, detail])
-            }
+        try write { db in
+            try db.cachedStatement(sql: "INSERT INTO health (at, kind, detail) VALUES (?, ?, ?)").execute(
+                           arguments: [date.timeIntervalSince1970, kind, detail])
+        }
+    }
+
+    /// A write transaction. When the disk is full, the write-ahead log is checkpointed and
+    /// cut back to nothing, which frees the space it held, and the write is tried once more:
+    /// a small state directory keeps working as long as the ledger itself fits.
+    func write<T>(_ body: (Database) throws -> T) throws(LedgerError) -> T {
+        do {
+            return try pool.write(body)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
+            _ = try? pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+            return try guarded { try pool.write(body) }
+        } catch {
+            throw .database(String(describing: error))
         }
     }
 

@@ -29,10 +29,12 @@ extension Ledger {
         }
     }
 
-    /// The first version (not itself a duplicate) with this content under another path.
-    public func original(sha256: String, ruleSetVersion: String, excluding path: [UInt8]) throws(LedgerError) -> RecordedVersion? {
-        try fetch(where: "sha256 = ? AND ruleset = ? AND status != 'duplicate' AND path != ? ORDER BY id LIMIT 1",
-                  [sha256, ruleSetVersion, Data(path)]).first
+    /// The versions (none itself a duplicate) with this content under other paths, oldest
+    /// first. Several when the same bytes came under names of different formats, which read
+    /// them differently; the caller picks the one of its format.
+    public func originals(sha256: String, ruleSetVersion: String, excluding path: [UInt8]) throws(LedgerError) -> [RecordedVersion] {
+        try fetch(where: "sha256 = ? AND ruleset = ? AND status != 'duplicate' AND path != ? ORDER BY id",
+                  [sha256, ruleSetVersion, Data(path)])
     }
 
     /// Versions checked in `[from, to)`, oldest first, with their findings.
@@ -50,9 +52,10 @@ extension Ledger {
         try fetch(where: "path = ? ORDER BY id", [Data(path)])
     }
 
-    /// Versions whose journal entries may not have gone out (the process died in between).
-    public func unjournaled() throws(LedgerError) -> [RecordedVersion] {
-        try fetch(where: "journaled = 0 ORDER BY id", [])
+    /// The oldest `limit` versions whose journal entries have not all gone out: the process
+    /// died in between, or journald did not take them.
+    public func unannounced(limit: Int) throws(LedgerError) -> [RecordedVersion] {
+        try fetch(where: "journaled != \(Announcement.done.rawValue) ORDER BY id LIMIT ?", [limit])
     }
 
     /// Files that looked cut short and are still waiting.
@@ -98,7 +101,8 @@ extension Ledger {
                     return RecordedVersion(id: id, facts: facts, template: row["template"], organ: row["organ"], year: row["year"],
                                            checkedAt: Date(timeIntervalSince1970: row["checked_at"]), ruleSetVersion: row["ruleset"],
                                            status: VersionStatus(rawValue: row["status"]) ?? .checked, duplicateOf: row["duplicate_of"],
-                                           findings: findings, journaled: row["journaled"])
+                                           findings: findings,
+                                           announcement: Announcement(rawValue: row["journaled"]) ?? .underway)
                 }
             }
         }

@@ -30,6 +30,17 @@ public enum VersionStatus: String, Sendable, Equatable, CaseIterable {
     case duplicate
 }
 
+/// How far a version's journal entries got. The ledger is the outbox: a version is recorded
+/// first and announced after, so a restart or a journald that comes back sends what is left.
+public enum Announcement: Int, Sendable, Equatable {
+    /// Being sent, or cut off while being sent: some entries may already be in the journal,
+    /// so sending again is a re-send.
+    case underway = 0
+    case done = 1
+    /// Recorded while journald was unavailable and not yet sent: the first send is no re-send.
+    case held = 2
+}
+
 /// One checked file version as stored.
 public struct RecordedVersion: Sendable, Equatable {
     public var id: Int64
@@ -43,12 +54,11 @@ public struct RecordedVersion: Sendable, Equatable {
     /// The id of the version whose content this one repeats.
     public var duplicateOf: Int64?
     public var findings: [Finding]
-    /// False until the journal entries for this version were sent; a restart re-sends them.
-    public var journaled: Bool
+    public var announcement: Announcement
 
     public init(id: Int64 = 0, facts: FileFacts, template: String? = nil, organ: String? = nil, year: Int? = nil,
                 checkedAt: Date, ruleSetVersion: String, status: VersionStatus, duplicateOf: Int64? = nil,
-                findings: [Finding] = [], journaled: Bool = false) {
+                findings: [Finding] = [], announcement: Announcement = .underway) {
         self.id = id
         self.facts = facts
         self.template = template
@@ -59,7 +69,7 @@ public struct RecordedVersion: Sendable, Equatable {
         self.status = status
         self.duplicateOf = duplicateOf
         self.findings = findings
-        self.journaled = journaled
+        self.announcement = announcement
     }
 }
 

@@ -59,6 +59,13 @@ enum LedgerSchema {
                 CREATE INDEX health_at ON health(at);
                 """)
         }
+        // `journaled` becomes an `Announcement`: 0 underway, 1 done, 2 held.
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: """
+                DROP INDEX version_unjournaled;
+                CREATE INDEX version_unannounced ON version(id) WHERE journaled != 1;
+                """)
+        }
         return migrator
     }
 }

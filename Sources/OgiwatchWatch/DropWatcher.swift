@@ -14,6 +14,7 @@ public final class DropWatcher {
     var directories: [Int32: [UInt8]] = [:]
     var descriptors: [[UInt8]: Int32] = [:]
     var queue = SettleQueue()
+    var openCounts = OpenCounts()
     var retries: [[UInt8]: Backoff] = [:]
     var lostRoots: Set<[UInt8]> = []
     var inotifyRetry: Backoff?
@@ -84,6 +85,7 @@ public final class DropWatcher {
 
     private func handle(_ event: InotifyEvent) {
         if event.has(Inotify.queueOverflow) {
+            openCounts.forgetAll()
             rescanAll(.overflow)
             return
         }
@@ -109,8 +111,13 @@ public final class DropWatcher {
             }
             return
         }
+        if event.mask & (Inotify.open | Inotify.closeWrite | Inotify.closeNoWrite) != 0,
+           !configuration.ignore.matches(event.name), configuration.isCandidate(event.name) {
+            if event.has(Inotify.open) { openCounts.opened(path) } else { openCounts.closed(path) }
+        }
         if event.mask & (Inotify.movedFrom | Inotify.delete) != 0 {
             queue.cancel(path)
+            openCounts.forget(path)
             skipNoticed.remove(path)
         } else if event.mask & (Inotify.closeWrite | Inotify.movedTo) != 0 {
             consider(path, name: event.name, trigger: true)
@@ -125,15 +132,16 @@ public final class DropWatcher {
     /// restarts a running settle period, or to notice a symlink or FIFO. A writer still busy
     /// with the file changes its stat and so keeps re-arming it.
     private func consider(_ path: [UInt8], name: [UInt8], trigger: Bool) {
-        guard !configuration.ignore.matches(name), configuration.isCandidate(name) else { return }
+        guard !configuration.ignore.matches(name) else { return }
         guard let stat = FileStat.lstat(path) else {
             queue.cancel(path)
             return
         }
         guard stat.kind == .regular else {
-            noticeSkip(path, .notRegular(stat.kind))
+            noticeSpecial(path, name: name, stat.kind)
             return
         }
+        guard configuration.isCandidate(name) else { return }
         guard trigger || stat.links > 1 || stat.size > 0 || queue.contains(path) else { return }
         queue.arm(.init(path: path, due: MonotonicClock.now() + configuration.settleSeconds, expected: stat, attempt: 0))
     }
@@ -141,15 +149,23 @@ public final class DropWatcher {
     /// A file found by a scan: if it was last written longer ago than the settle time it is
     /// read at once, otherwise it waits like a fresh drop.
     func found(_ path: [UInt8], name: [UInt8], stat: FileStat) {
-        guard !configuration.ignore.matches(name), configuration.isCandidate(name) else { return }
+        guard !configuration.ignore.matches(name) else { return }
         guard stat.kind == .regular else {
-            noticeSkip(path, .notRegular(stat.kind))
+            noticeSpecial(path, name: name, stat.kind)
             return
         }
+        guard configuration.isCandidate(name) else { return }
         if queue.contains(path) || consumer.alreadyHandled(path, stat: stat) { return }
         let age = Double(MonotonicClock.realtimeNanoseconds() - max(stat.mtimeNanoseconds, stat.ctimeNanoseconds)) / 1e9
         let wait = age >= configuration.settleSeconds ? 0 : configuration.settleSeconds
         queue.arm(.init(path: path, due: MonotonicClock.now() + wait, expected: stat, attempt: 0))
+    }
+
+    /// A symlink is noted whatever its name, since it may stand for a directory that is not
+    /// entered; a FIFO or device only when its name is a report's.
+    private func noticeSpecial(_ path: [UInt8], name: [UInt8], _ kind: FileStat.Kind) {
+        guard kind == .symlink || configuration.isCandidate(name) else { return }
+        noticeSkip(path, .notRegular(kind))
     }
 
     func noticeSkip(_ path: [UInt8], _ reason: SkipReason) {
@@ -168,14 +184,28 @@ public final class DropWatcher {
     }
 
     private func read(_ item: SettleQueue.Item) {
+        let now = MonotonicClock.now()
+        if openCounts.isOpen(item.path), now - (item.heldOpenSince ?? now) < configuration.maxOpenWaitSeconds {
+            var waiting = item
+            waiting.due = now + configuration.settleSeconds
+            waiting.heldOpenSince = item.heldOpenSince ?? now
+            queue.arm(waiting)
+            return
+        }
         switch StableRead.read(item.path, beneath: root(of: item.path), expected: item.expected, maxBytes: configuration.maxFileBytes) {
         case .ready(let stat, let sha256, let content):
             let final = item.attempt >= configuration.incompleteRetries
             let file = ReadyFile(path: item.path, stat: stat, sha256: sha256, content: content,
                                  attempt: item.attempt, isFinalAttempt: final)
-            if consumer.ready(file) == .retryLater, !final {
+            switch consumer.ready(file) {
+            case .done:
+                break
+            case .retryLater:
+                guard !final else { break }
                 queue.arm(.init(path: item.path, due: MonotonicClock.now() + configuration.incompleteRetrySeconds,
                                 expected: stat, attempt: item.attempt + 1))
+            case .postpone(let seconds):
+                queue.arm(.init(path: item.path, due: MonotonicClock.now() + seconds, expected: stat, attempt: item.attempt))
             }
         case .changed:
             guard let stat = FileStat.lstat(item.path) else { return }

@@ -103,6 +103,7 @@ extension DropWatcher {
             descriptors[directory] = nil
         }
         queue.cancel(within: top)
+        openCounts.forget(within: top)
         for path in retries.keys where PathBytes.isWithin(path, top) { retries[path] = nil }
         skipNoticed = skipNoticed.filter { !PathBytes.isWithin($0, top) }
     }

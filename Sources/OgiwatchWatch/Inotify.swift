@@ -15,6 +15,8 @@ public struct InotifyEvent: Sendable, Equatable {
 /// system-call layer can be tested on its own.
 public final class Inotify {
     public static let closeWrite: UInt32 = 0x0000_0008
+    public static let closeNoWrite: UInt32 = 0x0000_0010
+    public static let open: UInt32 = 0x0000_0020
     public static let movedFrom: UInt32 = 0x0000_0040
     public static let movedTo: UInt32 = 0x0000_0080
     public static let create: UInt32 = 0x0000_0100
@@ -29,11 +31,13 @@ public final class Inotify {
     public static let exclUnlink: UInt32 = 0x0400_0000
     public static let isDirectory: UInt32 = 0x4000_0000
 
-    /// What a drop directory is watched for. No IN_OPEN/IN_ACCESS (a rescan's own reads would
-    /// refill the queue) and no IN_MODIFY (a long copy would flood it; closes and the
+    /// What a drop directory is watched for. IN_OPEN and IN_CLOSE_NOWRITE count who holds a
+    /// file open (`OpenCounts`): a pausing upload is not read half-written. Each read of the
+    /// service's own adds one of each; that costs queue room, and an overflow is rescanned.
+    /// No IN_ACCESS, and no IN_MODIFY (a long copy would flood the queue; closes and the
     /// stability check cover slow writers).
-    public static let dropMask: UInt32 = closeWrite | movedTo | movedFrom | create | delete | deleteSelf
-        | moveSelf | dontFollow | onlyDirectory | exclUnlink
+    public static let dropMask: UInt32 = closeWrite | closeNoWrite | open | movedTo | movedFrom | create | delete
+        | deleteSelf | moveSelf | dontFollow | onlyDirectory | exclUnlink
 
     public let descriptor: Int32
     private var buffer = [UInt8](repeating: 0, count: 256 * 1024)

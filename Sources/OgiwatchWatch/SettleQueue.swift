@@ -7,6 +7,8 @@ struct SettleQueue {
         var due: Double
         var expected: FileStat?
         var attempt: Int
+        /// When the file was first found settled but still open, while it waits for its closes.
+        var heldOpenSince: Double? = nil
     }
 
     private var items: [[UInt8]: (item: Item, generation: Int)] = [:]

@@ -17,10 +17,14 @@ public struct WatchConfiguration: Sendable {
     public var incompleteRetrySeconds: Double
     /// Longest wait between attempts to re-attach a lost root or re-add a refused watch.
     public var maxBackoffSeconds: Double
+    /// How long a settled file that some process still holds open waits before it is read
+    /// anyway: a reader holding it open must not keep it unchecked for ever.
+    public var maxOpenWaitSeconds: Double
 
     public init(roots: [[UInt8]], settleSeconds: Double = 2, ignore: IgnorePatterns = IgnorePatterns(),
                 isCandidate: @escaping @Sendable ([UInt8]) -> Bool = { _ in true }, maxFileBytes: Int = 64 << 20,
-                incompleteRetries: Int = 3, incompleteRetrySeconds: Double? = nil, maxBackoffSeconds: Double = 60) {
+                incompleteRetries: Int = 3, incompleteRetrySeconds: Double? = nil, maxBackoffSeconds: Double = 60,
+                maxOpenWaitSeconds: Double = 900) {
         self.roots = roots
         self.settleSeconds = settleSeconds
         self.ignore = ignore
@@ -29,5 +33,6 @@ public struct WatchConfiguration: Sendable {
         self.incompleteRetries = incompleteRetries
         self.incompleteRetrySeconds = incompleteRetrySeconds ?? max(settleSeconds * 3, 0.5)
         self.maxBackoffSeconds = maxBackoffSeconds
+        self.maxOpenWaitSeconds = maxOpenWaitSeconds
     }
 }

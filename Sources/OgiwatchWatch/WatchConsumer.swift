@@ -16,6 +16,9 @@ public enum ReadyDisposition: Sendable, Equatable {
     case done
     /// The content looks cut short (a copy in progress): offer it again later if unchanged.
     case retryLater
+    /// The consumer cannot take any file now (its ledger cannot be written): offer this one
+    /// again after `seconds`, without counting it as a retry.
+    case postpone(seconds: Double)
 }
 
 /// Why an entry in a drop folder is not read.

@@ -87,6 +87,15 @@ struct CatalogCommand: ParsableCommand {
         case "incomplete":
             ("文件似乎未写完：@OGIWATCH_FILE@",
              "文件在多次重试后仍像是复制到一半（截断的 .docx、PDF 缺少结尾等），已按无法读取记录。重新完整复制该文件即可再次检查。")
+        case "ledger-unwritable":
+            ("台账无法写入",
+             "状态目录中的台账（ledger.sqlite）无法写入（原因见消息，常见为磁盘已满）。新文件不会丢失：它们在投放目录中等待，ogiwatch 定时重试，台账恢复写入后逐一检查并记录。检查状态目录（/var/lib/ogiwatch）的磁盘空间和权限。")
+        case "ledger-recovered":
+            ("台账恢复写入",
+             "此前无法写入的台账已恢复，等待中的文件继续检查。")
+        case "journal-recovered":
+            ("systemd 日志恢复，已补发检查记录",
+             "journald 曾不可用或停滞，期间检查的文件已记入台账；恢复后这些文件的发现和结论已补发。OGIWATCH_RESENT=1 的记录是补发的，其中部分可能在中断前已经写入过日志。")
         default:
             ("事件 \(event.rawValue)", "ogiwatch 服务事件（OGIWATCH_EVENT=\(event.rawValue)）。")
         }

@@ -7,21 +7,24 @@ import OgiwatchWatch
 
 /// The service loop: watcher → `FileIntake` → ledger and journal, on one thread, with the
 /// service manager told about readiness, reloads, stops and liveness. Signals arrive through
-/// a pipe and are handled between files, so the file in hand is always finished.
+/// a pipe and are handled between files, so the file in hand is always finished. Neither a
+/// stalled journald nor a full disk holds the loop: what they refuse waits and is retried.
 final class Daemon: WatchConsumer {
     private var config: ServiceConfig
     private var intake: FileIntake
     private let ledger: Ledger
-    private let journal: Journal
+    private let journal: JournalWriter
     private let notifier = Notifier()
     private let loadConfig: (() throws -> ServiceConfig)?
     private let reloadRules: (ServiceConfig) throws -> RuleSet
     private var watcher: DropWatcher?
     private var lastStatus = ""
+    /// Set while the ledger cannot be written: when the next file may try, and the delay after.
+    private var ledgerOutage: (due: Double, delay: Double)?
 
     /// `loadConfig` re-reads the config file with the command-line overrides applied; nil when
     /// there is no file, so a reload only re-reads the rules.
-    init(config: ServiceConfig, loadConfig: (() throws -> ServiceConfig)?, ruleSet: RuleSet, ledger: Ledger, journal: Journal,
+    init(config: ServiceConfig, loadConfig: (() throws -> ServiceConfig)?, ruleSet: RuleSet, ledger: Ledger, journal: JournalWriter,
          reloadRules: @escaping (ServiceConfig) throws -> RuleSet) {
         self.config = config
         self.loadConfig = loadConfig
@@ -34,7 +37,6 @@ final class Daemon: WatchConsumer {
     /// Runs until SIGTERM or SIGINT; returns the exit status.
     func run() -> Int32 {
         let signals = SignalPipe.install()
-        intake.resendUnjournaled()
         let watcher = makeWatcher()
         journal.send(.event(.started, priority: 6, message: "ogiwatch 开始监视 \(config.watch.count) 个目录（规则集 \(intake.ruleSet.version)）",
                             fields: config.rootPaths.map { .init("OGIWATCH_ROOT", $0) }))
@@ -44,6 +46,7 @@ final class Daemon: WatchConsumer {
         let catchUpEnd = MonotonicClock.now() + config.settleSeconds + 1
         while !stopping, watcher.hasDueWork || (watcher.pendingCount > 0 && MonotonicClock.now() < catchUpEnd) {
             if watcher.pump(maxWait: 0.05, wakeDescriptor: signals) { stopping = handle(SignalPipe.drain(signals)) }
+            catchUpJournal()
         }
         notifier.ready(status: status())
         let watchdog = notifier.watchdogInterval
@@ -53,9 +56,11 @@ final class Daemon: WatchConsumer {
                 notifier.watchdog()
                 nextWatchdog = MonotonicClock.now() + watchdog
             }
-            if (self.watcher ?? watcher).pump(maxWait: min(watchdog ?? 60, 60), wakeDescriptor: signals) {
+            let journalDue = intake.announcer.retry.map { max(0, $0.due - MonotonicClock.now()) } ?? 60
+            if (self.watcher ?? watcher).pump(maxWait: min(watchdog ?? 60, 60, journalDue), wakeDescriptor: signals) {
                 stopping = handle(SignalPipe.drain(signals))
             }
+            catchUpJournal()
             let text = status()
             if text != lastStatus {
                 notifier.status(text)
@@ -65,6 +70,11 @@ final class Daemon: WatchConsumer {
         notifier.stopping()
         journal.send(.event(.stopping, priority: 6, message: "ogiwatch 停止（已检查 \(intake.recordedCount) 份）"))
         return 0
+    }
+
+    /// Sends what journald did not take earlier, when its retry is due.
+    private func catchUpJournal() {
+        if let retry = intake.announcer.retry, retry.due <= MonotonicClock.now() { intake.announcer.catchUp() }
     }
 
     private func makeWatcher() -> DropWatcher {
@@ -81,6 +91,7 @@ final class Daemon: WatchConsumer {
     private func status() -> String {
         "已检查 \(intake.recordedCount) 份，等待中 \(watcher?.pendingCount ?? 0) 份"
             + (watcher?.lostRootPaths.isEmpty == false ? "，\(watcher?.lostRootPaths.count ?? 0) 个目录丢失" : "")
+            + (ledgerOutage != nil ? "，台账无法写入" : "") + (intake.announcer.retry != nil ? "，日志记录待补发" : "")
     }
 
     /// Returns true when the service should stop.
@@ -111,13 +122,27 @@ final class Daemon: WatchConsumer {
 
     // MARK: WatchConsumer
 
+    /// While the ledger cannot be written (a full disk), files stay in the drop folder and
+    /// are offered again; one of them tries at a time, with a growing delay up to 30 s.
     func ready(_ file: ReadyFile) -> ReadyDisposition {
+        let now = MonotonicClock.now()
+        if let outage = ledgerOutage, now < outage.due { return .postpone(seconds: outage.due - now) }
         do {
-            return try intake.take(file)
+            let disposition = try intake.take(file)
+            if ledgerOutage != nil {
+                ledgerOutage = nil
+                journal.send(.event(.ledgerRecovered, priority: 5, message: "台账恢复写入，等待中的文件继续检查"))
+            }
+            return disposition
         } catch {
-            journal.send(.event(.skipped, priority: 3, message: "\(PathBytes.display(file.path))：无法写入台账：\(error)",
-                                file: FileIdentity(path: file.path, sha256: file.sha256)))
-            return .done
+            if ledgerOutage == nil {
+                journal.send(.event(.ledgerUnwritable, priority: 3,
+                                    message: "台账无法写入（\(error.description)），\(PathBytes.display(file.path)) 等新文件留在投放目录中等待，恢复写入后自动检查",
+                                    file: FileIdentity(path: file.path, sha256: file.sha256)))
+            }
+            let delay = min((ledgerOutage?.delay ?? 0.5) * 2, 30)
+            ledgerOutage = (now + delay, delay)
+            return .postpone(seconds: delay)
         }
     }
 

@@ -7,23 +7,24 @@ import OgiwatchReaders
 import OgiwatchWatch
 
 /// What happens to one complete file: deduplicated against the ledger, checked, recorded in
-/// one transaction and only then announced. The `journaled` flag lets a restart re-send
-/// announcements a crash cut off, so the journal loses nothing the ledger holds.
+/// one transaction and only then announced. A ledger error leaves the file unrecorded for the
+/// caller to offer again; the announcement goes through `Announcer`, which sends again what
+/// journald did not take.
 final class FileIntake {
     private(set) var ruleSet: RuleSet
     private var checker: Checker
     private var maxFileBytes: Int
     private let ledger: Ledger
-    private let journal: Journal
+    let announcer: Announcer
     /// Versions recorded since start, for the service status line.
     private(set) var recordedCount = 0
 
-    init(ruleSet: RuleSet, maxFileBytes: Int, ledger: Ledger, journal: Journal) {
+    init(ruleSet: RuleSet, maxFileBytes: Int, ledger: Ledger, journal: JournalWriter) {
         self.ruleSet = ruleSet
         self.maxFileBytes = maxFileBytes
         self.checker = Checker(ruleSet: ruleSet, limits: ReadLimits(maxFileBytes: maxFileBytes))
         self.ledger = ledger
-        self.journal = journal
+        self.announcer = Announcer(ledger: ledger, journal: journal, messageID: ruleSet.messageID(forRule:))
     }
 
     /// Switches to reloaded rules and limits; files already recorded keep their results.
@@ -31,6 +32,7 @@ final class FileIntake {
         self.ruleSet = ruleSet
         self.maxFileBytes = maxFileBytes
         checker = Checker(ruleSet: ruleSet, limits: ReadLimits(maxFileBytes: maxFileBytes))
+        announcer.use(messageID: ruleSet.messageID(forRule:))
     }
 
     /// Decides what a ready file is (known, a duplicate, cut short, or new), checks it when new,
@@ -42,7 +44,9 @@ final class FileIntake {
         }
         let facts = FileFacts(path: file.path, size: file.stat.size, mtimeNanoseconds: file.stat.mtimeNanoseconds,
                               ctimeNanoseconds: file.stat.ctimeNanoseconds, inode: file.stat.inode, sha256: file.sha256)
-        if let original = try ledger.original(sha256: file.sha256, ruleSetVersion: ruleSet.version, excluding: file.path) {
+        // The same bytes under a name of another format are read another way: not a duplicate.
+        let originals = try ledger.originals(sha256: file.sha256, ruleSetVersion: ruleSet.version, excluding: file.path)
+        if let original = originals.first(where: { Self.format(of: $0.facts.path) == Self.format(of: file.path) }) {
             try commit(RecordedVersion(facts: facts, template: original.template, organ: original.organ, year: original.year,
                                        checkedAt: Date(), ruleSetVersion: ruleSet.version, status: .duplicate,
                                        duplicateOf: original.id), original: original)
@@ -61,7 +65,7 @@ final class FileIntake {
 
     private func check(_ file: ReadyFile) -> CheckResult {
         let name = String(decoding: PathBytes.baseName(file.path), as: UTF8.self)
-        guard let format = DocumentFormat(fileName: name) else {
+        guard let format = Self.format(of: file.path) else {
             return CheckResult(name: name, format: nil, findings: [], problem: DocumentProblem(.unsupported, "不是报告文件格式"))
         }
         guard let content = file.content else {
@@ -72,30 +76,17 @@ final class FileIntake {
         return checker.check(bytes: content, format: format, name: name)
     }
 
-    /// Records a version, then announces it and marks it announced.
+    private static func format(of path: [UInt8]) -> DocumentFormat? {
+        DocumentFormat(fileName: String(decoding: PathBytes.baseName(path), as: UTF8.self))
+    }
+
+    /// Records a version, then announces it.
     private func commit(_ version: RecordedVersion, original: RecordedVersion? = nil) throws(LedgerError) {
-        guard let id = try ledger.record(version) else { return }
-        recordedCount += 1
         var stored = version
+        stored.announcement = announcer.stateForNewVersion
+        guard let id = try ledger.record(stored) else { return }
+        recordedCount += 1
         stored.id = id
-        try announce(stored, original: original)
-    }
-
-    private func announce(_ version: RecordedVersion, original: RecordedVersion?) throws(LedgerError) {
-        let builder = VersionEntries(messageID: ruleSet.messageID(forRule:))
-        for entry in builder.entries(for: version, original: original) { journal.send(entry) }
-        try ledger.markJournaled(version.id)
-    }
-
-    /// Sends the announcements a crash cut off between recording a version and announcing it.
-    func resendUnjournaled() {
-        do {
-            for version in try ledger.unjournaled() {
-                let original = try version.duplicateOf.flatMap { id throws(LedgerError) in try ledger.version(id: id) }
-                try announce(version, original: original)
-            }
-        } catch {
-            journal.send(.event(.skipped, priority: 3, message: "台账读取失败：\(error)"))
-        }
+        announcer.announce(stored, original: original)
     }
 }

@@ -37,7 +37,7 @@ struct RunCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let daemon = Daemon(config: settings, loadConfig: service.config == nil ? nil : loadSettings, ruleSet: ruleSet,
-                            ledger: ledger, journal: Journal(), reloadRules: loadRules)
+                            ledger: ledger, journal: JournalWriter(), reloadRules: loadRules)
         throw ExitCode(daemon.run())
     }
 

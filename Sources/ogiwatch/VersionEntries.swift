@@ -4,12 +4,24 @@ import OgiwatchLedger
 import OgiwatchWatch
 
 /// The journal entries that announce one recorded version: one per finding plus the verdict,
-/// or a single "duplicate" entry. Built from the ledger row, so entries re-sent after a
-/// crash are identical to the ones a clean run sends.
+/// or a single "duplicate" entry. Built from the ledger row, so entries sent again after a
+/// crash or a journald outage say the same; `resent` adds `OGIWATCH_RESENT=1` to each, since
+/// some of them may already be in the journal and a consumer must be able to tell.
 struct VersionEntries {
     let messageID: (String) -> String
 
-    func entries(for version: RecordedVersion, original: RecordedVersion?) -> [JournalEntry] {
+    func entries(for version: RecordedVersion, original: RecordedVersion?, resent: Bool) -> [JournalEntry] {
+        let entries = build(version, original: original)
+        guard resent else { return entries }
+        return entries.map { entry in
+            var entry = entry
+            entry.message += "（补发）"
+            entry.fields.append(.init("OGIWATCH_RESENT", "1"))
+            return entry
+        }
+    }
+
+    private func build(_ version: RecordedVersion, original: RecordedVersion?) -> [JournalEntry] {
         let file = FileIdentity(path: version.facts.path, sha256: version.facts.sha256, organ: version.organ, year: version.year)
         let name = PathBytes.display(version.facts.path)
         if version.status == .duplicate {

@@ -110,4 +110,36 @@ import Testing
         let duplicate = RuleSource(name: "dup.yaml", text: "rules: [{id: T3.BALANCE, severity: error, title: t, message: m, check: {kind: template_detected}}]")
         #expect(throws: RuleSetError.self) { try RuleSet(sources: sources + [duplicate]) }
     }
+
+    /// One bad value in a shipped file is reported alone: not the missing sections, templates
+    /// and rules that the file would have defined.
+    @Test func aFileThatCannotBeDecodedIsItsOnlyProblem() throws {
+        let sources = try Self.shipped().map { source in
+            var source = source
+            if source.name == "common.yaml" {
+                source.text = source.text.replacingOccurrences(of: "severity: warning", with: "severity: fatal")
+            }
+            return source
+        }
+        #expect(sources.contains { $0.text.contains("severity: fatal") })
+        #expect {
+            try RuleSet(sources: sources)
+        } throws: { error in
+            guard let error = error as? RuleSetError else { return false }
+            return error.problems.count == 1 && error.problems[0].hasPrefix("common.yaml：")
+                && error.problems[0].contains("fatal") && !error.description.contains("没有定义任何部分")
+        }
+    }
+
+    /// The version names the content, not where it was read from.
+    @Test func versionDependsOnContentOnly() throws {
+        let shipped = try Self.shipped()
+        let elsewhere = shipped.map { RuleSource(name: "/copy/of/rules//" + $0.name, text: $0.text) }
+        #expect(try RuleSet(sources: shipped).version == RuleSet(sources: elsewhere).version)
+        var changed = shipped
+        changed[0].text += "\n# 注释\n"
+        #expect(try RuleSet(sources: shipped).version != RuleSet(sources: changed).version)
+        let asLocal = shipped.map { RuleSource(name: $0.name, text: $0.text, isLocal: $0.name != "common.yaml") }
+        #expect(try RuleSet(sources: shipped).version != RuleSet(sources: asLocal).version)
+    }
 }

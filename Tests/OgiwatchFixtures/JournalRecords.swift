@@ -17,11 +17,12 @@ public enum JournalRecords {
         guard process.terminationStatus == 0 else { throw CocoaError(.executableLoad) }
     }
 
-    /// Entries matching `matches` (journalctl `FIELD=value` terms).
-    public static func read(matching matches: [String]) throws -> [Entry] {
+    /// Entries matching `matches` (journalctl `FIELD=value` terms), from the machine's
+    /// journal or from the journal files in `directory`.
+    public static func read(matching matches: [String], directory: String? = nil) throws -> [Entry] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/journalctl")
-        process.arguments = ["-o", "json", "--no-pager", "--all"] + matches
+        process.arguments = ["-o", "json", "--no-pager", "--all"] + (directory.map { ["--directory", $0] } ?? []) + matches
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
@@ -44,13 +45,13 @@ public enum JournalRecords {
 
     /// Polls until `predicate` holds for the entries or `seconds` pass; journald stores
     /// asynchronously.
-    public static func wait(matching matches: [String], seconds: Double = 10,
+    public static func wait(matching matches: [String], directory: String? = nil, seconds: Double = 10,
                             until predicate: ([Entry]) -> Bool) throws -> [Entry] {
         let stop = Date().addingTimeInterval(seconds)
-        var entries = try read(matching: matches)
+        var entries = try read(matching: matches, directory: directory)
         while !predicate(entries), Date() < stop {
             Thread.sleep(forTimeInterval: 0.1)
-            entries = try read(matching: matches)
+            entries = try read(matching: matches, directory: directory)
         }
         return entries
     }

@@ -49,8 +49,9 @@ import Testing
     @Test func findsTheOriginalOfADuplicate() throws {
         let id = try #require(try ledger.record(version(Array("/d/a.txt".utf8), sha: "cc")))
         try ledger.record(version(Array("/d/b.txt".utf8), sha: "cc", status: .duplicate, duplicateOf: id))
-        #expect(try ledger.original(sha256: "cc", ruleSetVersion: "r1", excluding: Array("/d/c.txt".utf8))?.id == id)
-        #expect(try ledger.original(sha256: "cc", ruleSetVersion: "r1", excluding: Array("/d/a.txt".utf8)) == nil)
+        let docx = try #require(try ledger.record(version(Array("/d/a.docx".utf8), sha: "cc", status: .unreadable)))
+        #expect(try ledger.originals(sha256: "cc", ruleSetVersion: "r1", excluding: Array("/d/c.txt".utf8)).map(\.id) == [id, docx])
+        #expect(try ledger.originals(sha256: "cc", ruleSetVersion: "r1", excluding: Array("/d/a.txt".utf8)).map(\.id) == [docx])
     }
 
     @Test func unchangedStatIsRecognised() throws {
@@ -80,12 +81,18 @@ import Testing
         #expect(try ledger.pending().isEmpty)
     }
 
-    @Test func unjournaledVersionsSurviveReopening() throws {
+    @Test func unannouncedVersionsSurviveReopening() throws {
         let id = try #require(try ledger.record(version(Array("/d/a.txt".utf8), sha: "aa")))
         try ledger.record(version(Array("/d/b.txt".utf8), sha: "bb"))
-        try ledger.markJournaled(id)
+        var held = version(Array("/d/c.txt".utf8), sha: "cc")
+        held.announcement = .held
+        try ledger.record(held)
+        try ledger.markAnnounced([id])
         let reopened = try Ledger(directory: directory, readOnly: true)
-        #expect(try reopened.unjournaled().map(\.facts.path) == [Array("/d/b.txt".utf8)])
+        let left = try reopened.unannounced(limit: 10)
+        #expect(left.map(\.facts.path) == [Array("/d/b.txt".utf8), Array("/d/c.txt".utf8)])
+        #expect(left.map(\.announcement) == [.underway, .held])
+        #expect(try reopened.unannounced(limit: 1).count == 1)
     }
 
     @Test func unwritableDirectoryIsAClearError() {

@@ -85,6 +85,26 @@ import Testing
         #expect(consumer.skips.contains { $0.1 == .notRegular(.fifo) })
     }
 
+    /// A symlink to a directory has no report's name, yet it is noted once, whether it was
+    /// there at start-up, made later, or put in the place of a watched directory.
+    @Test func symlinkedDirectoriesAreNotedOnce() throws {
+        let outside = try TempDirectory()
+        try Data("secret".utf8).write(to: outside.url("secret.txt"))
+        #expect(symlink(outside.path, temp.path + "/early") == 0)
+        #expect(mkdir(temp.path + "/sub", 0o755) == 0)
+        let watcher = makeWatcher()
+        #expect(consumer.pump(watcher) { consumer.skips.count == 1 })
+        #expect(symlink(outside.path, temp.path + "/late") == 0)
+        #expect(consumer.pump(watcher) { consumer.skips.count == 2 })
+        #expect(rename(temp.path + "/sub", temp.path + "/sub.old") == 0)
+        #expect(symlink(outside.path, temp.path + "/sub") == 0)
+        #expect(consumer.pump(watcher) { consumer.skips.count == 3 })
+        consumer.pump(watcher, seconds: 0.4) { false }
+        #expect(consumer.skips.map(\.0) == [path("early"), path("late"), path("sub")])
+        #expect(consumer.skips.allSatisfy { $0.1 == .notRegular(.symlink) })
+        #expect(consumer.readyFiles.isEmpty, "nothing behind a symlink is read")
+    }
+
     @Test func hostileNamesStayDistinctBytes() throws {
         let watcher = makeWatcher()
         let nfc: [UInt8] = [0xc3, 0xa9] + Array(".txt".utf8)
