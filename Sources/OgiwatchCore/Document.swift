@@ -1,9 +1,10 @@
 /// What a reader makes of a file: the text in reading order, with tables kept as tables.
 ///
-/// Readers differ in how much they know about a table. A `.docx` or HTML table and the
-/// cell-per-line text that Word exports are *grids*: every cell keeps its position, so a
-/// blank cell is a real blank. Text extracted from PDF gives rows whose cells cannot be
-/// placed reliably (`.loose`): only the trailing numbers of a row can be trusted.
+/// Readers differ in how much they know about a table. A `.docx` or HTML table, the
+/// cell-per-line text that Word exports and a PDF table rebuilt from word positions are
+/// *grids*: every cell keeps its position, so a blank cell is a real blank. Text that another
+/// tool extracted from a PDF gives rows whose cells cannot be placed reliably (`.loose`):
+/// only the trailing values of a row can be trusted.
 public struct Document: Sendable, Equatable {
     public var blocks: [Block]
     /// Leftovers the reader removed from the text but that the report must be told about,
@@ -47,7 +48,7 @@ public struct Table: Sendable, Equatable {
     public enum Layout: Sendable, Equatable {
         /// Cell positions are exact; blank cells are present as blank cells.
         case grid
-        /// Cells were split on whitespace or tabs; blanks cannot be located.
+        /// Cells were split on tabs in extracted text; blanks cannot be located.
         case loose
     }
 

@@ -38,7 +38,7 @@ struct CheckBench {
     }
 
     func demoReports() throws -> [String] {
-        let dir = RepositoryFiles.root.appendingPathComponent("Packaging/demo")
+        let dir = RepositoryFiles.root.appendingPathComponent("Tests/Reports/seeds")
         let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".txt") }.sorted()
         return try names.map { try String(contentsOf: dir.appendingPathComponent($0), encoding: .utf8) }
     }

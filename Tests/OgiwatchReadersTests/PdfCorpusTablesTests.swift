@@ -6,9 +6,9 @@ import Testing
 
 /// Evaluation kit: every PDF of the shared `eval/corpus-pdf` read by the reader, its tables
 /// judged by `PdfCorpusTableFindings` against the corpus truth. Runs only where the corpus
-/// is checked out beside the repository (`../shared`, or `OGIWATCH_SHARED`).
+/// is checked out beside the repository (`EvaluationKit`).
 @Suite struct PdfCorpusTablesTests {
-    static var corpus: URL { SharedFiles.directory.appendingPathComponent("eval/corpus-pdf") }
+    static var corpus: URL { EvaluationKit.directory.appendingPathComponent("corpus-pdf") }
     static var isPresent: Bool { FileManager.default.fileExists(atPath: corpus.appendingPathComponent("truth.jsonl").path) }
 
     struct Truth: Decodable {

@@ -51,7 +51,7 @@ import Testing
         let daemon = try DaemonProcess(watch: scratch.drop, state: scratch.state, settle: "100ms")
         try daemon.waitUntilWatching()
         let pid = "_PID=\(daemon.pid)"
-        let seed = try SharedFiles.seed("001").path
+        let seed = try ReferenceReports.seed("001").path
         let docx = scratch.drop + "/report.docx", txt = scratch.drop + "/report.txt", copy = scratch.drop + "/copy.txt"
 
         #expect(try Scratch.run("/usr/bin/cp", [seed, docx]) == 0)

@@ -11,7 +11,7 @@ import Testing
     @Test func aFileStillOpenForWritingIsNotCheckedWhileTheWriterPauses() throws {
         try JournalRecords.ensureJournald()
         let scratch = try Scratch()
-        let full = Array(try SharedFiles.seedText("002").utf8)
+        let full = Array(try ReferenceReports.seedText("002").utf8)
         let daemon = try DaemonProcess(watch: scratch.drop, state: scratch.state, settle: "300ms")
         try daemon.waitUntilWatching()
 
