@@ -10,10 +10,14 @@ public struct Document: Sendable, Equatable {
     /// Leftovers the reader removed from the text but that the report must be told about,
     /// such as Word's `[bookmark: _GoBack]`.
     public var artifacts: [Artifact]
+    /// The title the format states apart from the text, such as a web page's article title;
+    /// it outranks the first lines of the text, which on a web page are the site's.
+    public var statedTitle: String?
 
-    public init(blocks: [Block] = [], artifacts: [Artifact] = []) {
+    public init(blocks: [Block] = [], artifacts: [Artifact] = [], statedTitle: String? = nil) {
         self.blocks = blocks
         self.artifacts = artifacts
+        self.statedTitle = statedTitle
     }
 
     public enum Block: Sendable, Equatable {

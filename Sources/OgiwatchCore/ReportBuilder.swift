@@ -21,7 +21,7 @@ public struct ReportBuilder: Sendable {
 
     public func build(_ document: Document) -> Report {
         let split = splitter.split(document)
-        let meta = ReportMetadata(preamble: split.preamble, sections: split.sections)
+        let meta = ReportMetadata(preamble: split.preamble, sections: split.sections, statedTitle: document.statedTitle)
         let tableText = Normalize.compact(document.tables.flatMap(\.rows).flatMap(\.cells).map(\.text).joined())
         var markers: [String: [String]] = [:]
         for template in templates {

@@ -9,11 +9,16 @@ struct ReportMetadata {
     var organ: String?
     var year: Int?
 
-    init(preamble: [Paragraph], sections: [ReportSection]) {
-        let titleLines = Self.titleLines(preamble)
-        if !titleLines.isEmpty {
-            title = titleLines.map { Normalize.trimCell($0.text) }.joined()
-            titleLine = titleLines.first?.line
+    init(preamble: [Paragraph], sections: [ReportSection], statedTitle: String? = nil) {
+        if let stated = statedTitle.map(Normalize.trimCell), !stated.isEmpty {
+            title = stated
+            titleLine = preamble.first { Normalize.compact($0.text) == Normalize.compact(stated) }?.line
+        } else {
+            let titleLines = Self.titleLines(preamble)
+            if !titleLines.isEmpty {
+                title = titleLines.map { Self.withoutFieldName(Normalize.trimCell($0.text)) }.joined()
+                titleLine = titleLines.first?.line
+            }
         }
         if let title {
             let compact = Normalize.compact(title)
@@ -46,6 +51,14 @@ struct ReportMetadata {
         return lines
     }
 
+    /// 「标题: …」, as a crawler writes the page's title above the text: the title is what follows.
+    static func withoutFieldName(_ line: String) -> String {
+        for name in ["标题:", "标题："] where line.hasPrefix(name) {
+            return Normalize.trimCell(String(line.dropFirst(name.count)))
+        }
+        return line
+    }
+
     static let chineseDigits: [Character: Int] = [
         "〇": 0, "○": 0, "零": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
         "六": 6, "七": 7, "八": 8, "九": 9,
@@ -76,9 +89,12 @@ struct ReportMetadata {
             if let r = compact.range(of: stop), r.lowerBound < end { end = r.lowerBound }
         }
         var head = String(compact[..<end])
+        // The year may stand before the organ (「2019年上海市人民政府办公厅…」) or after it.
         if let y = year(in: compact) {
             for form in [String(y), chineseYear(y)] {
-                if let r = head.range(of: form) { head = String(head[..<r.lowerBound]) }
+                for suffix in ["年度", "年", ""] {
+                    head = head.replacingOccurrences(of: form + suffix, with: "")
+                }
             }
         }
         while let last = head.last, "年度".contains(last) || last.isNumber { head.removeLast() }

@@ -8,7 +8,23 @@ import OgiwatchCore
 /// older CMS pages wrap the whole article, headings and report tables included, in one
 /// `<table border="0">`). A table that holds another table, or has a single column, is a
 /// layout and gives its content; every other table gives its grid.
+///
+/// The site around the article — navigation, header, footer, sidebars (`nav`, `header`,
+/// `footer`, `aside`, or an element whose class or id says so) — is left out, so that a
+/// breadcrumb never becomes the report's title or organ and a footer never joins section 六.
+/// The article's own title (`<h1>` or an element classed as a title, else `<title>` without
+/// the site's name) becomes the document's stated title.
 struct HtmlDocumentBuilder: Sendable {
+    private static let chromeTags: Set<String> = ["nav", "header", "footer", "aside"]
+    /// Words of a class or id that mark site chrome.
+    private static let chromeWords: Set<String> = [
+        "nav", "navbar", "menu", "header", "footer", "breadcrumb", "crumb", "crumbs", "sidebar", "side", "aside", "copyright",
+        "share", "toolbar",
+    ]
+    private static let voidTags: Set<String> = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+    ]
+
     private static let blockTags: Set<String> = [
         "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article",
         "header", "footer", "blockquote", "pre", "hr", "dd", "dt", "dl", "center", "form", "nav", "main", "caption",
@@ -17,6 +33,17 @@ struct HtmlDocumentBuilder: Sendable {
     static let maxTableDepth = 32
 
     private(set) var blocks: [Document.Block] = []
+    /// Leave site chrome out; off for the second reading of a page whose chrome never closed.
+    let skipsChrome: Bool
+    /// An element being left out, and how deep its tag nests in itself.
+    private var chrome: (tag: String, depth: Int)?
+    /// True when left-out chrome was still open at the end of the page: it may have held the
+    /// article, and the page is read again without leaving anything out.
+    private(set) var chromeNeverClosed = false
+    private var pageTitle: String?
+    private var inPageTitle = false
+    private var articleTitle: (tag: String, depth: Int, text: String)?
+    private var foundArticleTitle: String?
     private var paragraph = ""
     private var line = 0
     private var frames: [Frame] = []
@@ -35,7 +62,27 @@ struct HtmlDocumentBuilder: Sendable {
         var holdsTable = false
     }
 
+    init(skipsChrome: Bool = true) {
+        self.skipsChrome = skipsChrome
+    }
+
+    /// The article title, else the page title without the site's name after `_`, `|` or ` - `.
+    var statedTitle: String? {
+        if let article = foundArticleTitle.map(Self.collapse), !article.isEmpty { return article }
+        guard let page = pageTitle.map(Self.collapse), !page.isEmpty else { return nil }
+        for separator in ["_", "|", " - ", "－", "—"] {
+            if let r = page.range(of: separator) { return Self.trimmed(String(page[..<r.lowerBound])) }
+        }
+        return page
+    }
+
     mutating func text(_ text: String) {
+        guard chrome == nil else { return }
+        if inPageTitle {
+            pageTitle = (pageTitle ?? "") + text
+            return
+        }
+        if articleTitle != nil { articleTitle?.text += text }
         guard !frames.isEmpty else {
             paragraph += text
             return
@@ -49,6 +96,22 @@ struct HtmlDocumentBuilder: Sendable {
     }
 
     mutating func start(_ name: String, attributes: [String: String]) throws(DocumentProblem) {
+        if let open = chrome {
+            if name == open.tag, !Self.voidTags.contains(name) { chrome?.depth += 1 }
+            return
+        }
+        if name == "title" {
+            inPageTitle = pageTitle == nil
+            return
+        } else if skipsChrome, !Self.voidTags.contains(name), Self.isChrome(name, attributes) {
+            chrome = (name, 1)
+            return
+        }
+        if let open = articleTitle, name == open.tag {
+            articleTitle?.depth += 1
+        } else if articleTitle == nil, foundArticleTitle == nil, !Self.voidTags.contains(name), Self.isTitle(name, attributes) {
+            articleTitle = (name, 1, "")
+        }
         switch name {
         case "table" where frames.count < Self.maxTableDepth:
             if frames.isEmpty {
@@ -78,6 +141,25 @@ struct HtmlDocumentBuilder: Sendable {
     }
 
     mutating func end(_ name: String) throws(DocumentProblem) {
+        if let open = chrome {
+            if name == open.tag {
+                chrome?.depth -= 1
+                if open.depth <= 1 { chrome = nil }
+            }
+            return
+        }
+        if name == "title" {
+            inPageTitle = false
+            return
+        }
+        if let open = articleTitle, name == open.tag {
+            articleTitle?.depth -= 1
+            if open.depth <= 1 {
+                let text = Self.collapse(open.text)
+                if text.contains("报告") { foundArticleTitle = text }
+                articleTitle = nil
+            }
+        }
         switch name {
         case "table" where excessTables > 0:
             excessTables -= 1
@@ -95,6 +177,7 @@ struct HtmlDocumentBuilder: Sendable {
     /// numbered afresh in reading order: while a table was open, both of its readings took
     /// numbers, and only one of them is kept.
     mutating func finish() throws(DocumentProblem) {
+        chromeNeverClosed = chrome != nil
         while !frames.isEmpty { try endTable() }
         endParagraph()
         var next = 0
@@ -167,6 +250,24 @@ struct HtmlDocumentBuilder: Sendable {
             blocks += output
         } else {
             frames[frames.count - 1].content += output
+        }
+    }
+
+    private static func isChrome(_ name: String, _ attributes: [String: String]) -> Bool {
+        chromeTags.contains(name) || words(attributes).contains(where: chromeWords.contains)
+    }
+
+    /// `<h1>`, or an element classed as a title (`article_title`); only one that names a
+    /// report is taken (checked when it ends).
+    private static func isTitle(_ name: String, _ attributes: [String: String]) -> Bool {
+        name == "h1" || words(attributes).contains("title")
+    }
+
+    /// The words of an element's class and id: `header_link_01 menu-hd` → header, link, 01,
+    /// menu, hd.
+    private static func words(_ attributes: [String: String]) -> [String] {
+        [attributes["class"], attributes["id"]].compactMap { $0 }.flatMap { value in
+            value.lowercased().split { !$0.isLetter && !$0.isNumber || !$0.isASCII }.map(String.init)
         }
     }
 

@@ -12,8 +12,15 @@ public enum HtmlReader {
     }
 
     public static func parse(_ html: String) throws(DocumentProblem) -> Document {
-        var builder = HtmlDocumentBuilder()
-        for token in HtmlTokenizer.tokens(html) {
+        let tokens = HtmlTokenizer.tokens(html)
+        var builder = try build(tokens, skipsChrome: true)
+        if builder.chromeNeverClosed { builder = try build(tokens, skipsChrome: false) }
+        return Document(blocks: builder.blocks, statedTitle: builder.statedTitle)
+    }
+
+    private static func build(_ tokens: [HtmlTokenizer.Token], skipsChrome: Bool) throws(DocumentProblem) -> HtmlDocumentBuilder {
+        var builder = HtmlDocumentBuilder(skipsChrome: skipsChrome)
+        for token in tokens {
             switch token {
             case .text(let text):
                 builder.text(text)
@@ -24,6 +31,6 @@ public enum HtmlReader {
             }
         }
         try builder.finish()
-        return Document(blocks: builder.blocks)
+        return builder
     }
 }

@@ -3,7 +3,8 @@
 /// Government sites publish hand-edited and CMS-mangled HTML, and no HTML library is
 /// available, so this accepts anything: unknown or unclosed tags, stray `<`, unquoted
 /// attributes. It never recurses and always advances, so hostile input costs linear time.
-/// Comments, doctypes and the contents of `script`, `style` and `title` are dropped.
+/// Comments, doctypes and the contents of `script` and `style` are dropped; a `title` is
+/// one text token, markup or not.
 struct HtmlTokenizer: Sendable {
     enum Token: Sendable, Equatable {
         case start(name: String, attributes: [String: String])
@@ -11,7 +12,9 @@ struct HtmlTokenizer: Sendable {
         case text(String)
     }
 
-    private static let skippedContent: Set<String> = ["script", "style", "title", "textarea"]
+    private static let skippedContent: Set<String> = ["script", "style", "textarea"]
+    /// Elements whose content is text only, never markup: kept as one text token.
+    private static let rawContent: Set<String> = ["title"]
 
     static func tokens(_ html: String) -> [Token] {
         let input = Array(html.unicodeScalars)
@@ -47,6 +50,10 @@ struct HtmlTokenizer: Sendable {
                 index = after
                 if skippedContent.contains(name) {
                     index = skipRawText(input, from: index, until: name)
+                } else if rawContent.contains(name) {
+                    let end = skipRawText(input, from: index, until: name)
+                    tokens.append(.text(HtmlEntities.decode(String(String.UnicodeScalarView(input[index..<end])))))
+                    index = end
                 }
             } else {
                 text.append(scalar)

@@ -80,6 +80,26 @@ import Testing
         #expect(document.paragraphs.map(\.text) == ["一、总体情况", "正文"])
     }
 
+    @Test func siteChromeIsLeftOutAndTheArticleTitleStated() throws {
+        let document = try HtmlReader.parse("""
+        <html><head><title>某区2023年度政府信息公开工作年度报告_政府信息公开年报_某区人民政府</title></head><body>
+        <div class="header menu_hov"><a>国务院</a> <a>省政府</a></div><nav>首页 &gt; 政务公开</nav>
+        <div class="article_title">某区2023年度政府信息公开工作年度报告</div>
+        <p>一、总体情况</p><div class="side-bar"><p>本站推荐</p></div>
+        <div id="footer">主办单位：某区人民政府办公室</div></body></html>
+        """)
+        #expect(document.paragraphs.map(\.text) == ["某区2023年度政府信息公开工作年度报告", "一、总体情况"])
+        #expect(document.statedTitle == "某区2023年度政府信息公开工作年度报告")
+        let bare = try HtmlReader.parse("<title>上海市2019年政府信息公开工作年度报告 - 上海市人民政府</title><p>正文</p>")
+        #expect(bare.statedTitle == "上海市2019年政府信息公开工作年度报告")
+        #expect(bare.paragraphs.map(\.text) == ["正文"])
+    }
+
+    @Test func chromeThatNeverClosesLosesNothing() throws {
+        let document = try HtmlReader.parse("<div class=\"nav\"><p>首页</p><p>一、总体情况</p><p>正文</p>")
+        #expect(document.paragraphs.map(\.text) == ["首页", "一、总体情况", "正文"])
+    }
+
     @Test func malformedHtmlNeverFails() throws {
         let samples = [
             "<table><tr><td>1<td>2<tr><td>3",
