@@ -54,6 +54,9 @@ public struct Table: Sendable, Equatable {
         case grid
         /// Cells were split on tabs in extracted text; blanks cannot be located.
         case loose
+        /// One cell holding a whole table whose labels and digits run together
+        /// (「规章000行政规范性文件693665」): only the table's own arithmetic can split it.
+        case runTogether
     }
 
     public var rows: [Row]

@@ -2,8 +2,8 @@
 /// report is read").
 ///
 /// A total is 共/共计/合计, a few words, then `N<unit>`. Its parts are the counts after 其中
-/// when 其中 follows it (in its sentence or opening the next), else the counts before it in
-/// its sentence. Only a total with two or more parts is checked; a single 其中 part is a
+/// when 其中 follows it (in its sentence, perhaps in brackets, or opening the next), else the
+/// counts before it in its clause (its sentence, from the last semicolon). Only a total with two or more parts is checked; a single 其中 part is a
 /// subset, not a breakdown. Counts inside a 其中 list are parts, never totals of their own
 /// (「工作动态共计14条」 within a list).
 extension Evaluator {
@@ -38,7 +38,6 @@ extension Evaluator {
         let words = Vocabulary(units: (check.units ?? []).map { Array($0.unicodeScalars) },
                                approximateBefore: (check.approximateBefore ?? []).map { Array($0.unicodeScalars) })
         guard !words.units.isEmpty else { return [] }
-        let sections = sectionByLine()
         var hits: [Hit] = []
         for paragraph in compactParagraphs {
             let sentences = Array(paragraph.text.unicodeScalars).split(separator: "。", omittingEmptySubsequences: false).map(Array.init)
@@ -51,7 +50,7 @@ extension Evaluator {
                 let next = i + 1 < sentences.count ? sentences[i + 1] : nil
                 let (found, usedNext) = enumerationHits(sentence, next: next, words: words)
                 skipNext = usedNext
-                let numeral = sections[paragraph.line].map(Self.numeral)
+                let numeral = paragraph.section.map(Self.numeral)
                 hits += found.map { hit in
                     var hit = hit
                     hit.location = Location(section: numeral, line: paragraph.line)
@@ -73,7 +72,7 @@ extension Evaluator {
         for total in totals {
             if let listStart, total.wordStart >= listStart { break }
             var after = total.count.end
-            while after < sentence.count, sentence[after] == "," || sentence[after] == ":" { after += 1 }
+            while after < sentence.count, ",:(".unicodeScalars.contains(sentence[after]) { after += 1 }
             let parts: [Int]
             if Self.has(Vocabulary.detail, in: sentence, at: after) {
                 listStart = after
@@ -82,7 +81,10 @@ extension Evaluator {
                 usedNext = true
                 parts = Self.counts(in: next, units: words.units).map(\.value)
             } else {
-                parts = counts.filter { $0.end <= total.wordStart }.map(\.value)
+                // A closing total sums its own clause: 「…16条；公开…等信息共62条」 counts what
+                // follows the semicolon only.
+                let clause = sentence[..<total.wordStart].lastIndex(of: ";").map { $0 + 1 } ?? 0
+                parts = counts.filter { $0.start >= clause && $0.end <= total.wordStart }.map(\.value)
             }
             guard parts.count >= 2, parts.reduce(0, +) != total.count.value else { continue }
             let excerpt = String(String.UnicodeScalarView(sentence.prefix(80))) + (sentence.count > 80 ? "…" : "")
@@ -91,15 +93,6 @@ extension Evaluator {
                             expected: String(total.count.value), actual: String(parts.reduce(0, +))))
         }
         return (hits, usedNext)
-    }
-
-    /// The section each body paragraph belongs to, by line.
-    func sectionByLine() -> [Int: Int] {
-        var map: [Int: Int] = [:]
-        for section in report.sections {
-            for p in section.body { map[p.line] = section.number }
-        }
-        return map
     }
 
     static func has(_ word: [Unicode.Scalar], in s: [Unicode.Scalar], at i: Int) -> Bool {

@@ -5,20 +5,27 @@ struct Evaluator {
     /// Whitespace-free normalised prose: the whole document and each section body.
     let documentText: String
     let sectionText: [Int: String]
-    /// Each paragraph's whitespace-free text, computed once: several checks scan them.
-    let compactParagraphs: [(line: Int, text: String)]
+    /// Each paragraph's whitespace-free text and the number of the section whose body holds
+    /// it, computed once: several checks scan them.
+    let compactParagraphs: [(line: Int, text: String, section: Int?)]
 
     init(ruleSet: RuleSet, report: Report) {
         self.ruleSet = ruleSet
         self.report = report
-        let compact = report.paragraphs.map { (line: $0.line, text: Normalize.compact($0.text)) }
+        let compact = report.paragraphs.enumerated().map { i, p in
+            let index = i < report.bodyOf.count ? report.bodyOf[i] : nil
+            return (line: p.line, text: Normalize.compact(p.text), section: index.map { report.sections[$0].number })
+        }
         self.compactParagraphs = compact
         self.documentText = compact.map(\.text).joined()
-        var byLine: [Int: String] = [:]
-        for p in compact { byLine[p.line] = p.text }
+        // The first section of each number speaks for it.
+        var first: [Int: Int] = [:]
+        for (i, section) in report.sections.enumerated() where first[section.number] == nil { first[section.number] = i }
         var texts: [Int: String] = [:]
-        for section in report.sections where texts[section.number] == nil {
-            texts[section.number] = section.body.map { byLine[$0.line] ?? Normalize.compact($0.text) }.joined()
+        for number in first.keys { texts[number] = "" }
+        for (i, p) in compact.enumerated() {
+            guard i < report.bodyOf.count, let index = report.bodyOf[i], let number = p.section, first[number] == index else { continue }
+            texts[number, default: ""] += p.text
         }
         self.sectionText = texts
     }

@@ -19,12 +19,14 @@ public struct Report: Sendable {
     public var artifacts: [Artifact]
     /// Every paragraph, in order, for document-wide text rules.
     public var paragraphs: [Paragraph]
+    /// For each paragraph, the index in `sections` of the section whose body holds it.
+    public var bodyOf: [Int?]
 
     public init(title: String? = nil, titleLine: Int? = nil, titleOrgan: String? = nil, titleYear: Int? = nil,
                 organ: String? = nil, year: Int? = nil, template: TemplateSpec? = nil,
                 templateMarkers: [String: [String]] = [:], sections: [ReportSection] = [],
                 extraHeadings: [Paragraph] = [], tables: [String: ReportTable] = [:],
-                artifacts: [Artifact] = [], paragraphs: [Paragraph] = []) {
+                artifacts: [Artifact] = [], paragraphs: [Paragraph] = [], bodyOf: [Int?] = []) {
         self.title = title
         self.titleLine = titleLine
         self.titleOrgan = titleOrgan
@@ -38,6 +40,7 @@ public struct Report: Sendable {
         self.tables = tables
         self.artifacts = artifacts
         self.paragraphs = paragraphs
+        self.bodyOf = bodyOf
     }
 
     /// The first section found with this number.

@@ -5,6 +5,7 @@ public struct ReportBuilder: Sendable {
 
     let matchers: [String: TemplateMatchers]
     let splitter: SectionSplitter
+    let flattened: FlattenedText
 
     public init(sections: [SectionSpec], templates: [TemplateSpec]) {
         self.init(sections: sections, templates: templates,
@@ -17,9 +18,12 @@ public struct ReportBuilder: Sendable {
         self.matchers = matchers
         let labels = templates.flatMap { t in [t.tables.T2, t.tables.T3, t.tables.T4].flatMap(\.allRows).flatMap { [$0.label, $0.group].compactMap { $0 } } }
         self.splitter = SectionSplitter(specs: sections, tableLabels: Array(Set(labels)))
+        self.flattened = FlattenedText(sections: sections, templates: templates)
     }
 
     public func build(_ document: Document) -> Report {
+        var document = document
+        document.blocks = flattened.expand(document.blocks)
         let split = splitter.split(document)
         let meta = ReportMetadata(preamble: split.preamble, sections: split.sections, statedTitle: document.statedTitle)
         let tableText = Normalize.compact(document.tables.flatMap(\.rows).flatMap(\.cells).map(\.text).joined())
@@ -32,7 +36,7 @@ public struct ReportBuilder: Sendable {
         var report = Report(title: meta.title, titleLine: meta.titleLine, titleOrgan: meta.titleOrgan,
                             titleYear: meta.titleYear, organ: meta.organ, year: meta.year, template: template,
                             templateMarkers: markers, sections: split.sections, extraHeadings: split.extraHeadings,
-                            artifacts: document.artifacts, paragraphs: document.paragraphs)
+                            artifacts: document.artifacts, paragraphs: document.paragraphs, bodyOf: split.bodyOf)
         if let template {
             let matchers = self.matchers[template.id] ?? TemplateMatchers(template)
             report.tables = TableExtractor(template: template, matchers: matchers).extract(document.blocks)

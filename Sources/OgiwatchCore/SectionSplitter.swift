@@ -30,6 +30,10 @@ struct SectionSplitter {
         var extraHeadings: [Paragraph]
         /// Blocks before the first heading (title, preamble).
         var preamble: [Paragraph]
+        /// For each of the document's paragraphs, the index in `sections` of the section
+        /// whose body holds it; nil for headings and the preamble. Lines do not tell: a
+        /// flattened line is cut into several paragraphs that share its number.
+        var bodyOf: [Int?]
     }
 
     /// What a paragraph is in the outline.
@@ -44,7 +48,7 @@ struct SectionSplitter {
 
     func split(_ document: Document) -> Result {
         let roles = outline(document.paragraphs)
-        var result = Result(sections: [], extraHeadings: [], preamble: [])
+        var result = Result(sections: [], extraHeadings: [], preamble: [], bodyOf: [])
         var current: ReportSection?
         var index = 0
         for block in document.blocks {
@@ -57,23 +61,24 @@ struct SectionSplitter {
                 case .section(let number, let accepted):
                     if let c = current { result.sections.append(c) }
                     current = ReportSection(number: number, heading: p.text, titleIsAccepted: accepted, line: p.line)
+                    result.bodyOf.append(nil)
                 case .extra:
                     result.extraHeadings.append(p)
                     current?.body.append(p)
+                    result.bodyOf.append(current.map { _ in result.sections.count })
                 case nil:
                     if current != nil {
                         current?.body.append(p)
-                    } else if let (number, before, heading) = midLineHeading(p.text) {
-                        result.preamble.append(Paragraph(before, line: p.line))
-                        current = ReportSection(number: number, heading: heading, line: p.line)
+                        result.bodyOf.append(result.sections.count)
                     } else {
                         result.preamble.append(p)
+                        result.bodyOf.append(nil)
                     }
                 }
             }
         }
         if let c = current { result.sections.append(c) }
-        return recoverMidLine(result)
+        return result
     }
 
     /// The role of each heading paragraph, by index among the document's paragraphs.
@@ -111,40 +116,5 @@ struct SectionSplitter {
     static func isTitle(_ title: String) -> Bool {
         guard let last = title.unicodeScalars.last else { return false }
         return title.unicodeScalars.count <= maxMisnamedTitle && !"。;；".unicodeScalars.contains(last)
-    }
-
-    /// Flattened web text can run a heading into the previous sentence:
-    /// 「…管理办法。二、主动公开政府信息情况 …」. Only the official wording is accepted there.
-    func midLineHeading(_ text: String) -> (Int, String, String)? {
-        for spec in specs {
-            let official = "\(spec.numeral)、\(spec.title)"
-            guard let range = text.range(of: official), range.lowerBound != text.startIndex else { continue }
-            let before = text[..<range.lowerBound]
-            guard let last = before.last(where: { !$0.isWhitespace }), "。；;！!".contains(last) else { continue }
-            return (spec.number, String(before), String(text[range.lowerBound...]))
-        }
-        return nil
-    }
-
-    /// A section missing from the line scan may hide mid-line in another section's body.
-    private func recoverMidLine(_ result: Result) -> Result {
-        var result = result
-        let found = Set(result.sections.map(\.number))
-        guard found.count < specs.count else { return result }
-        var index = 0
-        while index < result.sections.count {
-            var section = result.sections[index]
-            if let split = section.body.firstIndex(where: { p in
-                midLineHeading(p.text).map { !found.contains($0.0) } ?? false
-            }), let (number, before, heading) = midLineHeading(section.body[split].text) {
-                let line = section.body[split].line
-                let after = Array(section.body[(split + 1)...])
-                section.body = Array(section.body[..<split]) + [Paragraph(before, line: line)]
-                result.sections[index] = section
-                result.sections.insert(ReportSection(number: number, heading: heading, line: line, body: after), at: index + 1)
-            }
-            index += 1
-        }
-        return result
     }
 }

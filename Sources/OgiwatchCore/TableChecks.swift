@@ -43,6 +43,7 @@ extension Evaluator {
                 constant += number
             } else if term.hasPrefix("@") {
                 let tag = String(term.dropFirst())
+                guard table.hasEveryRow(tagged: tag) else { return nil }
                 for row in table.rows where row.spec.hasTag(tag) && row.value(column) != nil {
                     guard let value = row.operand(column) else { return nil }
                     cells.append((row, value))
@@ -144,5 +145,18 @@ extension Evaluator {
             }
         }
         return hits
+    }
+}
+
+extension ReportTable {
+    /// Every template row with the tag is read, or stood in for by an older template's row
+    /// (2019's single （六）其他处理 for 2021's three): a sum over a tag with a row missing or
+    /// unreadable would report the gap as an arithmetic error.
+    func hasEveryRow(tagged tag: String) -> Bool {
+        let present = Set(rows.map(\.spec.key))
+        let replaced = Set(rows.compactMap(\.spec.standsFor).joined())
+        return spec.allRows.filter { $0.hasTag(tag) }.allSatisfy { row in
+            present.contains(row.key) || replaced.contains(row.key) || row.standsFor != nil
+        }
     }
 }

@@ -9,18 +9,25 @@ struct TableEntry {
     var line: Int
     /// From a loose (PDF-like) table, where labels are fragmentary.
     var isLoose = false
+    /// The digits of a run-together row, split once the row is placed (`RunTogetherSplit`).
+    var runTogether: RunTogetherRow?
 
-    var isData: Bool { values != nil || partialCount != nil }
+    var isData: Bool { values != nil || partialCount != nil || runTogether != nil }
 
     /// Reads every row of `tables` (the parts of one table) expecting `valueCount` values at
     /// the end of a data row.
     static func entries(of tables: [Table], valueCount: Int) -> [TableEntry] {
         let stray = strayColumns(tables.filter { $0.layout == .grid })
-        return tables.flatMap { table in
-            table.rows.map { row in
-                table.layout == .grid
-                    ? grid(Row(cells: Array(row.cells.dropLast(stray)), line: row.line), valueCount: valueCount)
-                    : loose(row, valueCount: valueCount)
+        return tables.flatMap { table -> [TableEntry] in
+            switch table.layout {
+            case .grid:
+                table.rows.map { grid(Row(cells: Array($0.cells.dropLast(stray)), line: $0.line), valueCount: valueCount) }
+            case .loose:
+                table.rows.map { loose($0, valueCount: valueCount) }
+            case .runTogether:
+                table.rows.flatMap(\.cells).flatMap { RunTogetherRow.rows($0.text) }.map { row in
+                    TableEntry(label: row.label, values: nil, line: table.line, runTogether: row.chunks.isEmpty ? nil : row)
+                }
             }
         }
     }

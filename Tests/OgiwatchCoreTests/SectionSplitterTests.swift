@@ -56,10 +56,4 @@ import Testing
         let result = split(["一、总体情况", "二、收到和处理政府信息公开申请情况", "三、主动公开政府信息情况"])
         #expect(outline(result) == ["1", "3", "2"])
     }
-
-    @Test func findsAHeadingRunIntoTheLineBefore() {
-        let result = split(["一、总体情况", "……管理办法。二、主动公开政府信息情况 第二十条", "三、收到和处理政府信息公开申请情况"])
-        #expect(outline(result) == ["1", "2", "3"])
-        #expect(result.sections[0].body.map(\.text) == ["……管理办法。"])
-    }
 }
