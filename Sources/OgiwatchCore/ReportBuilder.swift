@@ -27,11 +27,9 @@ public struct ReportBuilder: Sendable {
         let split = splitter.split(document)
         let meta = ReportMetadata(preamble: split.preamble, sections: split.sections, statedTitle: document.statedTitle)
         let tableText = Normalize.compact(document.tables.flatMap(\.rows).flatMap(\.cells).map(\.text).joined())
-        var markers: [String: [String]] = [:]
-        for template in templates {
-            let found = template.markers.filter { tableText.includes(Normalize.compact($0)) }
-            if !found.isEmpty { markers[template.id] = found }
-        }
+        var markers = Self.markers(of: templates, in: tableText)
+        // Text extracted column by column keeps a table's labels, but as lines of prose.
+        if markers.isEmpty { markers = Self.markers(of: templates, in: Normalize.compact(document.paragraphs.map(\.text).joined())) }
         let template = Self.detect(templates: templates, markers: markers)
         var report = Report(title: meta.title, titleLine: meta.titleLine, titleOrgan: meta.titleOrgan,
                             titleYear: meta.titleYear, organ: meta.organ, year: meta.year, template: template,
@@ -42,6 +40,16 @@ public struct ReportBuilder: Sendable {
             report.tables = TableExtractor(template: template, matchers: matchers).extract(document.blocks)
         }
         return report
+    }
+
+    /// Each template's markers found in `text`, by template id.
+    static func markers(of templates: [TemplateSpec], in text: String) -> [String: [String]] {
+        var markers: [String: [String]] = [:]
+        for template in templates {
+            let found = template.markers.filter { text.includes(Normalize.compact($0)) }
+            if !found.isEmpty { markers[template.id] = found }
+        }
+        return markers
     }
 
     /// The template with the most markers in the tables. Real reports mix them (a 2021 table

@@ -16,7 +16,8 @@ extension Evaluator {
     }
 
     func rowsPresent(_ check: CheckSpec) -> [Hit] {
-        guard let name = check.table, let table = table(name) else { return [] }
+        // A table read without rows is reported once, as unreadable.
+        guard let name = check.table, let table = table(name), !table.rows.isEmpty else { return [] }
         let missing = (check.rows ?? []).filter { table.row($0) == nil }
         guard !missing.isEmpty else { return [] }
         let labels = table.spec.allRows.filter { missing.contains($0.key) }.map(\.label)

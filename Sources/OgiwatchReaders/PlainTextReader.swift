@@ -1,7 +1,9 @@
 import OgiwatchCore
 
-/// Reads `.txt` reports: text exported from Word (one table cell per line, each starting with
-/// a tab) or from PDF (one table row per line, cells separated by tabs). Domain §2.1–2.2.
+/// Reads `.txt` reports in the shapes other tools make of them: text exported from Word (one
+/// table cell per line, each starting with a tab), text extracted from PDF with one table row
+/// per line (cells separated by tabs, or laid out in columns of spaces), and a web page's text
+/// with its body on one line (cut apart by the report builder).
 public enum PlainTextReader {
     public static func read(bytes: [UInt8]) throws(DocumentProblem) -> Document {
         let text = try TextDecoding.decode(bytes)
@@ -15,8 +17,12 @@ public enum PlainTextReader {
         let cleaned = lines.enumerated().map { index, line in
             stripArtifacts(line, line: index + 1, into: &artifacts)
         }
-        let blocks = looksTabSeparated(cleaned) ? tabRowBlocks(cleaned) : cellPerLineBlocks(cleaned)
-        return Document(blocks: blocks, artifacts: artifacts)
+        if cleaned.filter(isPipeRow).count >= minimumPipeRows { return Document(blocks: pipeTableBlocks(cleaned), artifacts: artifacts) }
+        if looksTabSeparated(cleaned) { return Document(blocks: tabRowBlocks(cleaned), artifacts: artifacts) }
+        if !cleaned.contains(where: { $0.utf8.first == tab }), LayoutText.isLayout(cleaned) {
+            return Document(blocks: LayoutText.parse(cleaned.joined(separator: "\n")).blocks, artifacts: artifacts)
+        }
+        return Document(blocks: cellPerLineBlocks(cleaned), artifacts: artifacts)
     }
 
     /// LF, CRLF and lone CR line ends, split on the UTF-8 bytes: walking `Character`s would
@@ -160,6 +166,40 @@ public enum PlainTextReader {
                 endTable()
                 blocks.append(.paragraph(Paragraph(String(line), line: number)))
             }
+        }
+        endTable()
+        return blocks
+    }
+
+    /// Rows in Markdown's pipe syntax that make a text a Markdown text.
+    static let minimumPipeRows = 3
+
+    /// `| 本年新收 | 3 | 0 |`: a row of a Markdown table.
+    static func isPipeRow(_ line: Substring) -> Bool {
+        let text = Normalize.trimCell(String(line))
+        return text.hasPrefix("|") && text.hasSuffix("|") && text.filter { $0 == "|" }.count >= 3
+    }
+
+    /// Markdown text: consecutive pipe rows are a grid table (a cell between two pipes keeps its
+    /// place, so a blank is a blank); the `|---|` line under a header is dropped; every other
+    /// non-blank line is a paragraph.
+    static func pipeTableBlocks(_ lines: [Substring]) -> [Document.Block] {
+        var blocks: [Document.Block] = []
+        var rows: [Row] = []
+        func endTable() {
+            if let first = rows.first { blocks.append(.table(Table(rows: rows, layout: .grid, line: first.line))) }
+            rows = []
+        }
+        for (index, line) in lines.enumerated() {
+            guard isPipeRow(line) else {
+                endTable()
+                if !isBlank(line) { blocks.append(.paragraph(Paragraph(String(line), line: index + 1))) }
+                continue
+            }
+            let cells = Normalize.trimCell(String(line)).split(separator: "|", omittingEmptySubsequences: false)
+                .dropFirst().dropLast().map { Normalize.trimCell(String($0)) }
+            if cells.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0 == "-" || $0 == ":" } }) { continue }
+            rows.append(Row(cells, line: index + 1))
         }
         endTable()
         return blocks
