@@ -100,6 +100,20 @@ import Testing
         #expect(document.paragraphs.map(\.text) == ["首页", "一、总体情况", "正文"])
     }
 
+    @Test func wordExportedHtmlKeepsItsListNumbersAndBlankCells() throws {
+        let document = try HtmlReader.parse("""
+        <html xmlns:o="urn:schemas-microsoft-com:office:office"><body lang=ZH-CN><div class=WordSection1>
+        <p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><![if !supportLists]><span style='mso-list:Ignore'>一、\
+        <span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span><![endif]><b>总体情况<o:p></o:p></b></p>
+        <p class=MsoNormal>本机关共发布信息<span lang=EN-US>12</span>条。<o:p></o:p></p>
+        <table class=MsoTableGrid border=1><tr><td><p class=MsoNormal>规章<o:p></o:p></p></td>
+        <td><p class=MsoNormal><span lang=EN-US>0<o:p></o:p></span></p></td><td><p class=MsoNormal><o:p>&nbsp;</o:p></p></td></tr>
+        </table></div></body></html>
+        """)
+        #expect(document.paragraphs.map(\.text) == ["一、\u{A0}\u{A0} 总体情况", "本机关共发布信息12条。"])
+        #expect(Self.texts(document.tables.first) == [["规章", "0", ""]])
+    }
+
     @Test func malformedHtmlNeverFails() throws {
         let samples = [
             "<table><tr><td>1<td>2<tr><td>3",
