@@ -10,14 +10,18 @@ public struct Document: Sendable, Equatable {
     /// Leftovers the reader removed from the text but that the report must be told about,
     /// such as Word's `[bookmark: _GoBack]`.
     public var artifacts: [Artifact]
-    /// The title the format states apart from the text, such as a web page's article title;
-    /// it outranks the first lines of the text, which on a web page are the site's.
+    /// The title the format marks as the article's (a web page's `<h1>`); it outranks the
+    /// first lines of the text.
     public var statedTitle: String?
+    /// A title the file carries besides its text (a web page's `<title>`), for when the text
+    /// has no title lines of its own.
+    public var fallbackTitle: String?
 
-    public init(blocks: [Block] = [], artifacts: [Artifact] = [], statedTitle: String? = nil) {
+    public init(blocks: [Block] = [], artifacts: [Artifact] = [], statedTitle: String? = nil, fallbackTitle: String? = nil) {
         self.blocks = blocks
         self.artifacts = artifacts
         self.statedTitle = statedTitle
+        self.fallbackTitle = fallbackTitle
     }
 
     public enum Block: Sendable, Equatable {

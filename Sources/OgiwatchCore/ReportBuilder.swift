@@ -25,7 +25,8 @@ public struct ReportBuilder: Sendable {
         var document = document
         document.blocks = flattened.expand(document.blocks)
         let split = splitter.split(document)
-        let meta = ReportMetadata(preamble: split.preamble, sections: split.sections, statedTitle: document.statedTitle)
+        let meta = ReportMetadata(preamble: split.preamble, sections: split.sections, stated: document.statedTitle,
+                                  fallback: document.fallbackTitle)
         let tableText = Normalize.compact(document.tables.flatMap(\.rows).flatMap(\.cells).map(\.text).joined())
         var markers = Self.markers(of: templates, in: tableText)
         // Text extracted column by column keeps a table's labels, but as lines of prose.

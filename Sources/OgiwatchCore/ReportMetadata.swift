@@ -9,16 +9,17 @@ struct ReportMetadata {
     var organ: String?
     var year: Int?
 
-    init(preamble: [Paragraph], sections: [ReportSection], statedTitle: String? = nil) {
-        if let stated = statedTitle.map(Normalize.trimCell), !stated.isEmpty {
+    /// `stated` outranks the title lines of the text, `fallback` stands in when there are none.
+    init(preamble: [Paragraph], sections: [ReportSection], stated: String? = nil, fallback: String? = nil) {
+        let titleLines = Self.titleLines(preamble)
+        if let stated = stated.map(Normalize.trimCell), !stated.isEmpty {
             title = stated
             titleLine = preamble.first { Normalize.compact($0.text) == Normalize.compact(stated) }?.line
-        } else {
-            let titleLines = Self.titleLines(preamble)
-            if !titleLines.isEmpty {
-                title = titleLines.map { Self.withoutFieldName(Normalize.trimCell($0.text)) }.joined()
-                titleLine = titleLines.first?.line
-            }
+        } else if !titleLines.isEmpty {
+            title = titleLines.map { Self.withoutFieldName(Normalize.trimCell($0.text)) }.joined()
+            titleLine = titleLines.first?.line
+        } else if let fallback = fallback.map(Normalize.trimCell), !fallback.isEmpty {
+            title = fallback
         }
         if let title {
             let compact = Normalize.compact(title)

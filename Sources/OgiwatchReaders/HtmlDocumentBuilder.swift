@@ -12,8 +12,8 @@ import OgiwatchCore
 /// The site around the article — navigation, header, footer, sidebars (`nav`, `header`,
 /// `footer`, `aside`, or an element whose class or id says so) — is left out, so that a
 /// breadcrumb never becomes the report's title or organ and a footer never joins section 六.
-/// The article's own title (`<h1>` or an element classed as a title, else `<title>` without
-/// the site's name) becomes the document's stated title.
+/// The article's own title (`<h1>` or an element classed as a title) becomes the document's
+/// stated title; `<title>` without the site's name stands in when the text has no title.
 struct HtmlDocumentBuilder: Sendable {
     private static let chromeTags: Set<String> = ["nav", "header", "footer", "aside"]
     /// Words of a class or id that mark site chrome.
@@ -40,7 +40,7 @@ struct HtmlDocumentBuilder: Sendable {
     /// True when left-out chrome was still open at the end of the page: it may have held the
     /// article, and the page is read again without leaving anything out.
     private(set) var chromeNeverClosed = false
-    private var pageTitle: String?
+    private var pageTitleText: String?
     private var inPageTitle = false
     private var articleTitle: (tag: String, depth: Int, text: String)?
     private var foundArticleTitle: String?
@@ -66,10 +66,14 @@ struct HtmlDocumentBuilder: Sendable {
         self.skipsChrome = skipsChrome
     }
 
-    /// The article title, else the page title without the site's name after `_`, `|` or ` - `.
+    /// The article's title (`<h1>` or an element classed as a title) when it names a report.
     var statedTitle: String? {
-        if let article = foundArticleTitle.map(Self.collapse), !article.isEmpty { return article }
-        guard let page = pageTitle.map(Self.collapse), !page.isEmpty else { return nil }
+        foundArticleTitle.map(Self.collapse).flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// `<title>` without the site's name after `_`, `|` or ` - `.
+    var pageTitle: String? {
+        guard let page = pageTitleText.map(Self.collapse), !page.isEmpty else { return nil }
         for separator in ["_", "|", " - ", "－", "—"] {
             if let r = page.range(of: separator) { return Self.trimmed(String(page[..<r.lowerBound])) }
         }
@@ -79,7 +83,7 @@ struct HtmlDocumentBuilder: Sendable {
     mutating func text(_ text: String) {
         guard chrome == nil else { return }
         if inPageTitle {
-            pageTitle = (pageTitle ?? "") + text
+            pageTitleText = (pageTitleText ?? "") + text
             return
         }
         if articleTitle != nil { articleTitle?.text += text }
@@ -101,7 +105,7 @@ struct HtmlDocumentBuilder: Sendable {
             return
         }
         if name == "title" {
-            inPageTitle = pageTitle == nil
+            inPageTitle = pageTitleText == nil
             return
         } else if skipsChrome, !Self.voidTags.contains(name), Self.isChrome(name, attributes) {
             chrome = (name, 1)

@@ -15,7 +15,7 @@ public enum HtmlReader {
         let tokens = HtmlTokenizer.tokens(html)
         var builder = try build(tokens, skipsChrome: true)
         if builder.chromeNeverClosed { builder = try build(tokens, skipsChrome: false) }
-        return Document(blocks: builder.blocks, statedTitle: builder.statedTitle)
+        return Document(blocks: builder.blocks, statedTitle: builder.statedTitle, fallbackTitle: builder.pageTitle)
     }
 
     private static func build(_ tokens: [HtmlTokenizer.Token], skipsChrome: Bool) throws(DocumentProblem) -> HtmlDocumentBuilder {
