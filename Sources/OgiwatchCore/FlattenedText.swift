@@ -17,6 +17,8 @@ struct FlattenedText {
     /// How far after the opening words those labels are looked for.
     static let labelWindow = 300
     static let listPunctuation = Set("、，,；;。".unicodeScalars)
+    /// More headings in one line than any report has; a line with more is left as it is.
+    static let maxCuts = 64
     static let clausePunctuation = Set("，,；;。".unicodeScalars)
 
     init(sections: [SectionSpec], templates: [TemplateSpec]) {
@@ -58,9 +60,9 @@ struct FlattenedText {
     private func cutHeadings(_ p: Paragraph) -> [Piece] {
         let (s, offsets) = Self.folded(p.text)
         var cuts: [(start: Int, end: Int)] = []
-        for (number, title) in titles {
+        for (number, title) in titles where cuts.count <= Self.maxCuts {
             var i = 0
-            while let found = Self.find(title, in: s, from: i) {
+            while cuts.count <= Self.maxCuts, let found = Self.find(title, in: s, from: i) {
                 i = found + 1
                 let end = found + title.count
                 guard end == s.count || !Self.listPunctuation.contains(s[end]),
@@ -70,7 +72,7 @@ struct FlattenedText {
                 cuts.append((start, end))
             }
         }
-        guard !cuts.isEmpty else { return [Piece(paragraph: p, isHeading: false)] }
+        guard !cuts.isEmpty, cuts.count <= Self.maxCuts else { return [Piece(paragraph: p, isHeading: false)] }
         let scalars = Array(p.text.unicodeScalars)
         func text(_ from: Int, _ to: Int) -> String { String(String.UnicodeScalarView(scalars[from..<to])) }
         var pieces: [Piece] = []
@@ -112,32 +114,50 @@ struct FlattenedText {
     /// before it stays a paragraph, and so does what follows the first full stop after it.
     private func cutTable(_ p: Paragraph) -> [Document.Block] {
         let (s, offsets) = Self.folded(p.text)
-        var best: Int?
+        let scalars = Array(p.text.unicodeScalars)
+        func text(_ from: Int, _ to: Int) -> String { String(String.UnicodeScalarView(scalars[from..<to])) }
+        var blocks: [Document.Block] = []
+        var position = 0  // in `s`
+        var written = 0  // in `scalars`
+        for found in tableStarts(in: s) where found >= position {
+            // A caption that opens before the opening words (「（本列数据的勾稽关系为…」) goes with the table.
+            let lead = s[position..<found]
+            let start = lead.contains("。") || lead.count > 30 ? offsets[found] : written
+            let stopIndex = s[found...].firstIndex(of: "。")
+            let stop = stopIndex.map { offsets[$0] } ?? scalars.count
+            if !Normalize.trimCell(text(written, start)).isEmpty { blocks.append(.paragraph(Paragraph(text(written, start), line: p.line))) }
+            blocks.append(.table(Table(rows: [Row([text(start, stop)], line: p.line)], layout: .runTogether, line: p.line)))
+            written = min(stop + 1, scalars.count)
+            guard let stopIndex else { break }
+            position = stopIndex + 1
+        }
+        if blocks.isEmpty { return [.paragraph(p)] }
+        if !Normalize.trimCell(text(written, scalars.count)).isEmpty {
+            blocks.append(.paragraph(Paragraph(text(written, scalars.count), line: p.line)))
+        }
+        return blocks
+    }
+
+    /// Every place a table opens, in order: opening words followed by enough of the table's
+    /// labels before any clause punctuation, and digits somewhere after. Found in one pass per
+    /// opening word, so a line of many tables costs what its length costs.
+    private func tableStarts(in s: [Unicode.Scalar]) -> [Int] {
+        guard let lastDigit = s.lastIndex(where: { ("0"..."9").contains($0) }) else { return [] }
+        var starts = Set<Int>()
         for table in tables {
             for opening in table.openings {
-                guard let start = Self.find(opening, in: s, from: 0), start < (best ?? Int.max) else { continue }
-                // Prose names labels too (「行政诉讼46件，其中结果维持25件…」), but between them
-                // it has clause punctuation; a run-together table has none.
-                let clause = s[start...].firstIndex(where: Self.clausePunctuation.contains) ?? s.count
-                let window = Array(s[start..<min(clause, start + Self.labelWindow)])
-                let labels = table.labels.filter { Self.find($0, in: window, from: 0) != nil }.count
-                if labels >= Self.minLabels, s[start...].contains(where: { ("0"..."9").contains($0) }) { best = start }
+                var from = 0
+                while let start = Self.find(opening, in: s, from: from), start < lastDigit {
+                    from = start + 1
+                    // Prose names labels too (「行政诉讼46件，其中结果维持25件…」), but between
+                    // them it has clause punctuation; a run-together table has none.
+                    let end = min(s.count, start + Self.labelWindow)
+                    let window = Array(s[start..<(s[start..<end].firstIndex(where: Self.clausePunctuation.contains) ?? end)])
+                    if table.labels.filter({ Self.find($0, in: window, from: 0) != nil }).count >= Self.minLabels { starts.insert(start) }
+                }
             }
         }
-        guard let found = best else { return [.paragraph(p)] }
-        let scalars = Array(p.text.unicodeScalars)
-        // A caption that opens before the opening words (「（本列数据的勾稽关系为…」) goes with the table.
-        let lead = s[..<found]
-        let start = lead.contains("。") || lead.count > 30 ? offsets[found] : 0
-        let stop = s[found...].firstIndex(of: "。").map { offsets[$0] } ?? scalars.count
-        var blocks: [Document.Block] = []
-        let before = String(String.UnicodeScalarView(scalars[..<start]))
-        if !Normalize.trimCell(before).isEmpty { blocks.append(.paragraph(Paragraph(before, line: p.line))) }
-        let cell = String(String.UnicodeScalarView(scalars[start..<stop]))
-        blocks.append(.table(Table(rows: [Row([cell], line: p.line)], layout: .runTogether, line: p.line)))
-        let after = String(String.UnicodeScalarView(scalars[min(stop + 1, scalars.count)...]))
-        if !Normalize.trimCell(after).isEmpty { blocks += cutTable(Paragraph(after, line: p.line)) }
-        return blocks
+        return starts.sorted()
     }
 
     static func find(_ needle: [Unicode.Scalar], in s: [Unicode.Scalar], from start: Int) -> Int? {

@@ -6,7 +6,11 @@ struct RunTogetherRow: Equatable {
     /// The digit run, split at its spaces.
     var chunks: [String]
 
-    var digits: String { chunks.joined(separator: " ") }
+    /// The digits as a message quotes them, long runs cut short.
+    var digits: String {
+        let all = chunks.joined(separator: " ")
+        return all.count > 40 ? String(all.prefix(40)) + "…" : all
+    }
 
     /// Splits a table cell's text into rows. A digit run that ends in `N.` gives `N.` to the
     /// label after it: template item numbers (「2.其他法律…」) follow the previous row's digits.
@@ -49,15 +53,25 @@ struct RunTogetherRow: Equatable {
     }
 
     /// More ways to split one row than this is no table anyone can read.
-    static let maxSplits = 50_000
+    static let maxSplits = 20_000
+    /// Partial splits tried before giving up: a long run whose readings all fail late would
+    /// otherwise be explored at length.
+    static let maxSteps = 300_000
+    /// Digits a cell may hold; a run longer than its cells can hold is no row of this table.
+    static let maxCellDigits = 15
 
     /// Every way to read the digits as `count` cells a column of `domains` accepts, each chunk
     /// giving one or more whole cells; nil when there are more than `maxSplits`.
     func splits(into domains: [ColumnSpec.Domain]) -> [[CellValue]]? {
+        let length = chunks.reduce(0) { $0 + $1.unicodeScalars.count }
+        guard length <= domains.count * Self.maxCellDigits else { return nil }
         var results: [[CellValue]] = []
         var current: [CellValue] = []
         var overflow = false
+        var steps = 0
         func walk(_ chunk: Int, _ offset: Int) {
+            steps += 1
+            if steps > Self.maxSteps { overflow = true }
             guard !overflow else { return }
             let column = current.count
             if chunk == chunks.count {
@@ -70,7 +84,7 @@ struct RunTogetherRow: Equatable {
             let scalars = Array(chunks[chunk].unicodeScalars)
             if offset == scalars.count { return walk(chunk + 1, 0) }
             guard column < domains.count else { return }
-            for end in (offset + 1)...scalars.count {
+            for end in (offset + 1)...min(scalars.count, offset + Self.maxCellDigits) {
                 let text = String(String.UnicodeScalarView(scalars[offset..<end]))
                 guard Self.isCell(text, domains[column]) else { continue }
                 current.append(CellValue(parsing: text))

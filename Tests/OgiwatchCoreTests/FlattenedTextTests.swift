@@ -37,6 +37,14 @@ import Testing
         #expect(Self.expand(line) == [line])
     }
 
+    @Test func hostileLinesAreCutBoundedly() {
+        let tables = String(repeating: "第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000。", count: 20_000)
+        let cut = Self.expand(tables)
+        #expect(cut.count == 20_000, "one table per sentence, read without recursion")
+        let headings = String(repeating: "。二、主动公开政府信息情况正文", count: 5_000)
+        #expect(Self.expand(headings) == [headings], "more headings than any report has: left as it is")
+    }
+
     @Test func proseThatNamesTableLabelsStaysProse() {
         let line = "全年行政复议351件，其中结果维持72件，结果纠正64件，其他结果178件，尚未审结37件；行政诉讼46件，其中结果维持25件。"
         #expect(Self.expand(line) == [line])
@@ -79,6 +87,14 @@ import Testing
         let row = RunTogetherRow(label: "", chunks: ["10203120001200000"])
         #expect(RunTogetherSplit.resolve(row, columns: groups)
             == .read([1, 0, 2, 0, 3, 12, 0, 0, 0, 12, 0, 0, 0, 0, 0].map { .number($0, unit: nil) }))
+    }
+
+    @Test func longRunsAreRefusedNotExplored() {
+        let long = RunTogetherRow(label: "", chunks: ["1" + String(repeating: "0", count: 200)])
+        #expect(long.splits(into: Array(repeating: .count, count: 7)) == nil, "longer than seven cells can hold")
+        let late = RunTogetherRow(label: "", chunks: [String(repeating: "1", count: 60) + "0"])
+        #expect(RunTogetherSplit.resolve(late, columns: RunTogetherTests.tableThree)
+            == .unreadable("的数字「\(String(repeating: "1", count: 40))…」连在一起，可能的拆分太多，无法确定各栏数值"))
     }
 
     @Test func cellsFollowTheirColumnsGrammar() {
