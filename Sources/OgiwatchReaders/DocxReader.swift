@@ -34,4 +34,10 @@ public enum DocxReader {
         }
         return try WordDocumentBuilder.build(xml, numbering: numbering)
     }
+
+    /// The body part alone, without its archive: what the `word-xml` fuzz target feeds.
+    package static func readBody(_ xml: [UInt8]) throws(DocumentProblem) -> Document {
+        try WordXMLPreflight.check(xml)
+        return try WordDocumentBuilder.build(xml)
+    }
 }

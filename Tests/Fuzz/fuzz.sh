@@ -16,7 +16,7 @@ targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(text html docx word-xml)
 scratch=.build-fuzz
 flags=(-c release --product ogiwatch-fuzz --scratch-path "$scratch"
-       -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing -Xswiftc -DOGIWATCH_LIBFUZZER)
+       -Xswiftc -sanitize=fuzzer,address -Xswiftc -DOGIWATCH_LIBFUZZER)
 swift build "${flags[@]}" >&2
 bin="$(swift build "${flags[@]}" --show-bin-path)/ogiwatch-fuzz"
 status=0
