@@ -21,6 +21,9 @@ let package = Package(
             pkgConfig: "libsystemd",
             providers: [.apt(["libsystemd-dev"])]
         ),
+        // Untrusted bytes spelt one way for the journal, the daemon's messages and the mail;
+        // a leaf, so the watcher and the journal need nothing else of the engine.
+        .target(name: "OgiwatchText"),
         .target(
             name: "OgiwatchCore",
             dependencies: [.product(name: "Yams", package: "Yams")]
@@ -35,15 +38,15 @@ let package = Package(
         ),
         // statx(2) mount ids: glibc declares statx only for _GNU_SOURCE, which Swift's Glibc lacks.
         .target(name: "CStatx"),
-        .target(name: "OgiwatchWatch", dependencies: ["OgiwatchCore", "CStatx"]),
+        .target(name: "OgiwatchWatch", dependencies: ["OgiwatchText", "CStatx"]),
         .target(name: "OgiwatchLedger", dependencies: ["OgiwatchCore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "OgiwatchJournal", dependencies: ["OgiwatchCore", "OgiwatchWatch", "CSystemd"]),
-        .target(name: "OgiwatchSummary", dependencies: ["OgiwatchCore", "OgiwatchLedger"]),
+        .target(name: "OgiwatchJournal", dependencies: ["OgiwatchCore", "OgiwatchText", "CSystemd"]),
+        .target(name: "OgiwatchSummary", dependencies: ["OgiwatchCore", "OgiwatchText", "OgiwatchLedger"]),
         .executableTarget(
             name: "ogiwatch",
             dependencies: [
                 "OgiwatchCore", "OgiwatchReaders", "OgiwatchCheck",
-                "OgiwatchWatch", "OgiwatchLedger", "OgiwatchJournal", "OgiwatchSummary", .product(name: "Yams", package: "Yams"),
+                "OgiwatchWatch", "OgiwatchLedger", "OgiwatchJournal", "OgiwatchSummary", "OgiwatchText", .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,6 +1,6 @@
 import CSystemd
 import Glibc
-import OgiwatchWatch
+import OgiwatchText
 
 /// Writes entries to the systemd journal with `sd_journal_sendv`, and to stderr as one
 /// readable line when no journald is listening, so a run by hand shows what it found. What
@@ -52,8 +52,8 @@ public struct Journal: Sendable {
     /// `<P>message [FIELD=value …]`: the `<P>` prefix is what journald parses when stderr is
     /// connected to it, and field values are escaped like the message.
     public static func line(_ entry: JournalEntry) -> String {
-        let fields = entry.fields.map { "\($0.name)=\(PathBytes.display($0.value))" }.joined(separator: " ")
-        return "<\(entry.priority)>\(PathBytes.display(Array(entry.message.utf8))) [\(fields)]"
+        let fields = entry.fields.map { "\($0.name)=\(SafeText.escaped($0.value))" }.joined(separator: " ")
+        return "<\(entry.priority)>\(SafeText.escaped(Array(entry.message.utf8))) [\(fields)]"
     }
 
     public static let writeStderr: @Sendable (String) -> Void = { text in

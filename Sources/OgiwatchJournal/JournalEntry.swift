@@ -1,5 +1,5 @@
 import OgiwatchCore
-import OgiwatchWatch
+import OgiwatchText
 
 /// One structured journal entry. Field values are bytes because a file name is bytes;
 /// `sd_journal_sendv` frames values holding a newline in binary, so no value can forge a field.
@@ -37,7 +37,7 @@ public struct JournalEntry: Sendable, Equatable {
     /// bytes go to `OGIWATCH_FILE`.
     public static func finding(_ finding: Finding, messageID: String, file: FileIdentity) -> JournalEntry {
         let where_ = finding.location.display
-        var text = "\(PathBytes.display(file.path))：\(finding.severity.chinese) \(finding.rule)"
+        var text = "\(SafeText.escaped(file.path))：\(finding.severity.chinese) \(finding.rule)"
         if !where_.isEmpty { text += "（\(where_)）" }
         text += "：\(finding.message)"
         var fields = file.fields

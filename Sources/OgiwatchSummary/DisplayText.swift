@@ -1,4 +1,5 @@
 import OgiwatchCore
+import OgiwatchText
 
 /// Renders untrusted bytes and strings (file names, organ names, finding text taken from a
 /// report) so they cannot forge a line, a terminal sequence or markup in the mail.

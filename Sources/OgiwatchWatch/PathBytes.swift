@@ -1,4 +1,4 @@
-import OgiwatchCore
+import OgiwatchText
 
 /// Helpers for paths kept as raw bytes: a file name is whatever bytes the kernel holds, and
 /// Swift `String` equality would merge NFC/NFD twins, so state is keyed by `[UInt8]`.
