@@ -2,7 +2,7 @@
 /// `MESSAGE_ID`), the ledger's health table, the daily summary and the message catalog all
 /// name, so a kind cannot be spelt two ways. The raw values are what operators type in
 /// `journalctl OGIWATCH_EVENT=…` and what the ledger stores: never change one.
-public enum ServiceEvent: String, Sendable, CaseIterable, Hashable {
+public enum ServiceEvent: String, Sendable, CaseIterable {
     case checked
     case duplicate
     case skipped

@@ -23,8 +23,9 @@ public struct OfficeConverter: Sendable, Equatable {
         self.executable = executable
     }
 
-    /// `soffice` as installed, looked for where the PDF tools are.
-    public static let installed = OfficeConverter(executable: locate("soffice"))
+    /// `soffice` as installed now, looked for where the PDF tools are: a reload of the service
+    /// finds a LibreOffice installed since it started.
+    public static var installed: OfficeConverter { OfficeConverter(executable: locate("soffice")) }
 
     /// What to install; also the wording of every refusal for want of a converter.
     public static let installHint = "请安装 LibreOffice（apt-get install libreoffice-writer-nogui），或把文件另存为 .docx 后重新提交"

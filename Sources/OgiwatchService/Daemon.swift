@@ -23,6 +23,7 @@ public final class Daemon: WatchConsumer {
     private var watcher: DropWatcher?
     private let startedAt = Date()
     private var published: ServiceStatus?
+    private var statusFileFailed = false
     /// Set while the ledger cannot be written: when the next file may try, and the delay after.
     private var ledgerOutage: (due: Double, delay: Double)?
 
@@ -116,9 +117,14 @@ public final class Daemon: WatchConsumer {
         if state == .running { notifier.status(statusLine) }
         do {
             try statusFile.write(status)
+            statusFileFailed = false
         } catch {
-            // The status is a convenience: a state directory that refuses it shows in the ledger's own errors.
-            journal.writeFallback(.event(.skipped, priority: .warning, message: "状态文件 \(statusFile.path) 无法写入：\(error)"))
+            // Checking goes on without it; said once per failure, on stderr, which the unit's journal keeps.
+            if !statusFileFailed {
+                journal.writeFallback(.event(.skipped, priority: .warning,
+                                             message: "状态文件 \(statusFile.path) 无法写入（ogiwatch status 将显示旧状态）：\(error.localizedDescription)"))
+            }
+            statusFileFailed = true
         }
     }
 
