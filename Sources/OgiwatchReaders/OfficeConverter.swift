@@ -8,7 +8,8 @@ import OgiwatchCore
 
 /// LibreOffice run headless to turn an old Word or Kingsoft WPS file into `.docx`, which the
 /// docx reader then reads: no Swift library reads Word's binary format, and government
-/// offices still send it.
+/// offices still send it. The input filter is Word 97's: left to guess, LibreOffice imports a
+/// damaged file as plain text, and the rules would judge noise.
 ///
 /// The converter gets the hostile file treatment of the PDF tools: one child behind util-linux
 /// `prlimit` with the PDF reader's time, memory and output budgets, killed with its process
@@ -50,7 +51,8 @@ public struct OfficeConverter: Sendable, Equatable {
             executable: prlimit,
             arguments: ["--as=\(limits.pdfMaxMemoryBytes)", "--cpu=\(cpuSeconds)", "--fsize=\(limits.pdfMaxOutputBytes)", "--core=0",
                         "--", soffice, "--headless", "--norestore", "--nolockcheck",
-                        "-env:UserInstallation=file://\(directory)/profile", "--convert-to", "docx", "--outdir", directory + "/out", input],
+                        "-env:UserInstallation=file://\(directory)/profile", "--infilter=MS Word 97",
+                        "--convert-to", "docx", "--outdir", directory + "/out", input],
             deadline: .now + .milliseconds(Int(limits.pdfSeconds * 1000)),
             maxOutputBytes: limits.pdfMaxOutputBytes
         )

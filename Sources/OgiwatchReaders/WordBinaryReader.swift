@@ -3,8 +3,8 @@ import OgiwatchCore
 /// Reads `.doc` (Word 97–2003) and `.wps` (Kingsoft WPS, which saves Word's binary format)
 /// through `OfficeConverter` and the docx reader.
 ///
-/// Only an OLE2 compound file goes to the converter: LibreOffice would import anything else
-/// as plain text and the rules would then judge noise.
+/// Only an OLE2 compound file goes to the converter, the container of Word's binary format;
+/// anything else is refused with words of its own, without starting LibreOffice.
 enum WordBinaryReader {
     static let compoundFileSignature: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
     /// A compound file is whole sectors of 512 bytes (version 3) or 4096 (version 4).
