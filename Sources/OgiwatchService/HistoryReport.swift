@@ -42,11 +42,5 @@ public struct HistoryReport: Sendable {
         return text
     }
 
-    private func format(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = timeZone
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
-        return formatter.string(from: date)
-    }
+    private func format(_ date: Date) -> String { LocalTime.text(date, timeZone: timeZone) }
 }

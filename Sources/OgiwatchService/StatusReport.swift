@@ -90,13 +90,7 @@ public struct StatusReport: Sendable {
         "\(PathBytes.display(version.facts.path))（\(format(version.checkedAt))，\(version.verdict)：\(version.counts.chinese)）"
     }
 
-    private func format(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = timeZone
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
-        return formatter.string(from: date)
-    }
+    private func format(_ date: Date) -> String { LocalTime.text(date, timeZone: timeZone) }
 
     /// Items under a line of the tree; `last` draws them under the closing line.
     private static func branch(_ items: [String], last: Bool = false) -> [String] {

@@ -28,18 +28,7 @@ import Testing
 
     /// `ogiwatch check --format json` of a file: rule ids and messages.
     static func check(_ file: String) throws -> [String] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: DaemonProcess.binary)
-        process.arguments = ["check", "--format", "json", "--fail-on", "never", "--rules", DaemonProcess.rulesDirectory, file]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return data.split(separator: UInt8(ascii: "\n")).compactMap { line in
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else { return nil }
-            return "\(object["rule"] ?? "-")：\(object["message"] ?? "-")"
-        }.sorted()
+        try CheckCommandOutput.findings(file).map { "\($0["rule"] ?? "-")：\($0["message"] ?? "-")" }.sorted()
     }
 
     @Test(.enabled(if: soffice != nil, "needs LibreOffice (apt-get install libreoffice-writer-nogui)"))
