@@ -101,10 +101,10 @@ extension Ledger {
         try guarded {
             try pool.read { db in
                 try GRDB.Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM health WHERE at >= ? AND at < ? ORDER BY at, id"),
-                                 arguments: [from.timeIntervalSince1970, to.timeIntervalSince1970]).map { row in
+                                 arguments: [from.timeIntervalSince1970, to.timeIntervalSince1970]).compactMap { row in
                     // Kinds are written from `ServiceEvent` only; a row of an unknown kind is from a newer release.
                     ServiceEvent(rawValue: row["kind"]).map { HealthRecord(at: Date(timeIntervalSince1970: row["at"]), kind: $0, detail: row["detail"]) }
-                }.compactMap { $0 }
+                }
             }
         }
     }
