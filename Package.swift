@@ -39,14 +39,24 @@ let package = Package(
         // statx(2) mount ids: glibc declares statx only for _GNU_SOURCE, which Swift's Glibc lacks.
         .target(name: "CStatx"),
         .target(name: "OgiwatchWatch", dependencies: ["OgiwatchText", "CStatx"]),
-        .target(name: "OgiwatchLedger", dependencies: ["OgiwatchCore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "OgiwatchJournal", dependencies: ["OgiwatchCore", "OgiwatchText", "CSystemd"]),
-        .target(name: "OgiwatchSummary", dependencies: ["OgiwatchCore", "OgiwatchText", "OgiwatchLedger"]),
+        // The service's event kinds, shared by the journal, the ledger, the summary and the catalog.
+        .target(name: "OgiwatchEvents"),
+        .target(name: "OgiwatchLedger", dependencies: ["OgiwatchCore", "OgiwatchEvents", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "OgiwatchJournal", dependencies: ["OgiwatchCore", "OgiwatchEvents", "OgiwatchText", "CSystemd"]),
+        .target(name: "OgiwatchSummary", dependencies: ["OgiwatchCore", "OgiwatchEvents", "OgiwatchText", "OgiwatchLedger"]),
+        // The daemon: configuration, intake, journal entries and status, reachable by unit tests.
+        .target(
+            name: "OgiwatchService",
+            dependencies: [
+                "OgiwatchCore", "OgiwatchReaders", "OgiwatchCheck", "OgiwatchEvents", "OgiwatchWatch", "OgiwatchLedger",
+                "OgiwatchJournal", .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         .executableTarget(
             name: "ogiwatch",
             dependencies: [
-                "OgiwatchCore", "OgiwatchReaders", "OgiwatchCheck",
-                "OgiwatchWatch", "OgiwatchLedger", "OgiwatchJournal", "OgiwatchSummary", "OgiwatchText", .product(name: "Yams", package: "Yams"),
+                "OgiwatchCore", "OgiwatchReaders", "OgiwatchCheck", "OgiwatchEvents", "OgiwatchService",
+                "OgiwatchWatch", "OgiwatchLedger", "OgiwatchJournal", "OgiwatchSummary", "OgiwatchText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,11 +78,16 @@ let package = Package(
         .testTarget(name: "OgiwatchCoreTests", dependencies: ["OgiwatchCore", "OgiwatchFixtures"]),
         .testTarget(name: "OgiwatchReadersTests", dependencies: ["OgiwatchReaders", "OgiwatchCore", "OgiwatchFixtures"]),
         .testTarget(name: "OgiwatchWatchTests", dependencies: ["OgiwatchWatch"]),
-        .testTarget(name: "OgiwatchLedgerTests", dependencies: ["OgiwatchLedger", "OgiwatchCore"]),
-        .testTarget(name: "OgiwatchJournalTests", dependencies: ["OgiwatchJournal", "OgiwatchCore", "OgiwatchWatch", "OgiwatchFixtures"]),
-        .testTarget(name: "ogiwatchTests", dependencies: ["OgiwatchFixtures", "OgiwatchWatch", "OgiwatchLedger", "OgiwatchCore"]),
-        .testTarget(name: "OgiwatchSummaryTests", dependencies: ["OgiwatchSummary", "OgiwatchLedger", "OgiwatchCore", "OgiwatchCheck", "OgiwatchFixtures"]),
+        .testTarget(name: "OgiwatchLedgerTests", dependencies: ["OgiwatchLedger", "OgiwatchCore", "OgiwatchEvents"]),
+        .testTarget(name: "OgiwatchJournalTests", dependencies: ["OgiwatchJournal", "OgiwatchEvents", "OgiwatchCore", "OgiwatchWatch", "OgiwatchFixtures"]),
+        .testTarget(
+            name: "OgiwatchServiceTests",
+            dependencies: ["OgiwatchService", "OgiwatchCheck", "OgiwatchEvents", "OgiwatchLedger", "OgiwatchJournal", "OgiwatchWatch",
+                           "OgiwatchReaders", "OgiwatchCore", "OgiwatchFixtures"]
+        ),
+        .testTarget(name: "ogiwatchTests", dependencies: ["OgiwatchFixtures", "OgiwatchWatch", "OgiwatchLedger", "OgiwatchEvents", "OgiwatchCore"]),
+        .testTarget(name: "OgiwatchSummaryTests", dependencies: ["OgiwatchSummary", "OgiwatchLedger", "OgiwatchEvents", "OgiwatchCore", "OgiwatchCheck", "OgiwatchFixtures"]),
         .testTarget(name: "OgiwatchCheckTests", dependencies: ["OgiwatchCheck", "OgiwatchReaders", "OgiwatchCore", "OgiwatchFixtures"]),
-        .testTarget(name: "PackagingTests", dependencies: ["OgiwatchFixtures", "OgiwatchCheck", "OgiwatchCore", "OgiwatchJournal"]),
+        .testTarget(name: "PackagingTests", dependencies: ["OgiwatchFixtures", "OgiwatchCheck", "OgiwatchCore", "OgiwatchEvents", "OgiwatchJournal"]),
     ]
 )

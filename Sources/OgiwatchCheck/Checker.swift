@@ -2,24 +2,39 @@ import OgiwatchCore
 import OgiwatchReaders
 
 /// Reads one file and evaluates the rule set against it: the one pipeline shared by
-/// `ogiwatch check`, the daemon and the benchmark.
+/// `ogiwatch check`, the daemon and the benchmark. Every file gets its findings here,
+/// including one that cannot be read, so a refusal has the same words and severity
+/// (the rule's message and any local override) wherever it is reported.
 public struct Checker: Sendable {
     public let ruleSet: RuleSet
     public let limits: ReadLimits
+    public let converter: OfficeConverter
 
-    public init(ruleSet: RuleSet, limits: ReadLimits = .standard) {
+    public init(ruleSet: RuleSet, limits: ReadLimits = .standard, converter: OfficeConverter = .installed) {
         self.ruleSet = ruleSet
         self.limits = limits
+        self.converter = converter
     }
 
     public func check(path: String) -> CheckResult {
         let format = DocumentFormat(fileName: path)
-        return result(name: path, format: format, DocumentReader.read(path: path, limits: limits))
+        return result(name: path, format: format, DocumentReader.read(path: path, limits: limits, converter: converter))
     }
 
-    /// For callers that read the file themselves (the daemon hashes the same bytes).
+    /// For callers that read the file themselves (the daemon hashes the same bytes): `content`
+    /// is nil when the file of `size` bytes was over the size limit and not kept.
+    public func check(content: [UInt8]?, size: Int64, name: String) -> CheckResult {
+        guard let format = DocumentFormat(fileName: name) else {
+            return result(name: name, format: nil, .failure(DocumentReader.unsupportedFormat))
+        }
+        guard let content else {
+            return result(name: name, format: format, .failure(FileBytes.tooBig(Int(clamping: size), maxBytes: limits.maxFileBytes)))
+        }
+        return check(bytes: content, format: format, name: name)
+    }
+
     public func check(bytes: [UInt8], format: DocumentFormat, name: String) -> CheckResult {
-        result(name: name, format: format, DocumentReader.read(bytes: bytes, format: format, limits: limits))
+        result(name: name, format: format, DocumentReader.read(bytes: bytes, format: format, limits: limits, converter: converter))
     }
 
     /// Checks a document already read, e.g. one built in memory.

@@ -24,6 +24,11 @@ public enum RuleLoader {
     }
 
     public static func load(rulesDirectory: String?, localDirectory: String?) throws(RuleLoadError) -> RuleSet {
+        try loadFiles(rulesDirectory: rulesDirectory, localDirectory: localDirectory).ruleSet
+    }
+
+    /// The rule set with the files it came from, which the service shows in its status.
+    public static func loadFiles(rulesDirectory: String?, localDirectory: String?) throws(RuleLoadError) -> LoadedRules {
         guard let directory = rulesDirectory ?? defaultDirectory() else {
             throw RuleLoadError("找不到规则目录：请用 --rules 指定，或设置 OGIWATCH_RULES（已查找：\(searchPath().joined(separator: "、"))）")
         }
@@ -31,7 +36,7 @@ public enum RuleLoader {
         if sources.isEmpty { throw RuleLoadError("规则目录 \(directory) 中没有 .yaml 规则文件") }
         if let localDirectory { sources += try read(localDirectory, isLocal: true) }
         do {
-            return try RuleSet(sources: sources)
+            return LoadedRules(ruleSet: try RuleSet(sources: sources), files: sources.map(\.name))
         } catch {
             throw RuleLoadError(error.description)
         }

@@ -27,7 +27,7 @@ public struct Journal: Sendable {
     public func records(_ entry: JournalEntry, fileID: String, line: Int, function: String) -> [[UInt8]] {
         var records: [[UInt8]] = [
             Array("MESSAGE=\(entry.message)".utf8),
-            Array("PRIORITY=\(entry.priority)".utf8),
+            Array("PRIORITY=\(entry.priority.rawValue)".utf8),
             Array("MESSAGE_ID=\(entry.messageID)".utf8),
             Array("SYSLOG_IDENTIFIER=ogiwatch".utf8),
             Array("CODE_FILE=\(fileID)".utf8),
@@ -53,7 +53,7 @@ public struct Journal: Sendable {
     /// connected to it, and field values are escaped like the message.
     public static func line(_ entry: JournalEntry) -> String {
         let fields = entry.fields.map { "\($0.name)=\(SafeText.escaped($0.value))" }.joined(separator: " ")
-        return "<\(entry.priority)>\(SafeText.escaped(Array(entry.message.utf8))) [\(fields)]"
+        return "<\(entry.priority.rawValue)>\(SafeText.escaped(Array(entry.message.utf8))) [\(fields)]"
     }
 
     public static let writeStderr: @Sendable (String) -> Void = { text in

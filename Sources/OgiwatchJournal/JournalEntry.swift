@@ -1,4 +1,5 @@
 import OgiwatchCore
+import OgiwatchEvents
 import OgiwatchText
 
 /// One structured journal entry. Field values are bytes because a file name is bytes;
@@ -19,11 +20,11 @@ public struct JournalEntry: Sendable, Equatable {
     }
 
     public var message: String
-    public var priority: Int
+    public var priority: JournalPriority
     public var messageID: String
     public var fields: [Field]
 
-    public init(message: String, priority: Int, messageID: String, fields: [Field] = []) {
+    public init(message: String, priority: JournalPriority, messageID: String, fields: [Field] = []) {
         self.message = message
         self.priority = priority
         self.messageID = messageID
@@ -50,11 +51,11 @@ public struct JournalEntry: Sendable, Equatable {
             ("OGIWATCH_EXPECTED", finding.expected), ("OGIWATCH_ACTUAL", finding.actual),
         ]
         for (name, value) in optional { if let value { fields.append(Field(name, value)) } }
-        return JournalEntry(message: text, priority: finding.severity.syslogPriority, messageID: messageID, fields: fields)
+        return JournalEntry(message: text, priority: JournalPriority(finding.severity), messageID: messageID, fields: fields)
     }
 
     /// A verdict, health or housekeeping entry. `file`, when given, adds the file fields.
-    public static func event(_ event: JournalEvent, priority: Int, message: String, file: FileIdentity? = nil,
+    public static func event(_ event: ServiceEvent, priority: JournalPriority, message: String, file: FileIdentity? = nil,
                              fields extra: [Field] = []) -> JournalEntry {
         var fields = [Field("OGIWATCH_EVENT", event.rawValue)]
         if let file { fields += file.fields }
@@ -78,7 +79,7 @@ public struct FileIdentity: Sendable, Equatable {
 
     var fields: [JournalEntry.Field] {
         var fields = [JournalEntry.Field("OGIWATCH_FILE", path)]
-        if let sha256 { fields.append(.init("OGIWATCH_SHA256", sha256)) }
+        if let sha256 { fields.append(.init("OGIWATCH_DIGEST", sha256)) }
         if let organ { fields.append(.init("OGIWATCH_ORGAN", organ)) }
         if let year { fields.append(.init("OGIWATCH_YEAR", String(year))) }
         return fields

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import OgiwatchCore
+import OgiwatchEvents
 
 /// The daemon's memory of what it has checked, in SQLite (WAL) in the state directory.
 ///
@@ -87,10 +88,29 @@ public struct Ledger: Sendable {
         try write { try $0.cachedStatement(sql: "DELETE FROM pending WHERE path = ?").execute(arguments: [Data(path)]) }
     }
 
-    public func recordHealth(kind: String, detail: String, at date: Date = Date()) throws(LedgerError) {
+    public func recordHealth(kind: ServiceEvent, detail: String, at date: Date = Date()) throws(LedgerError) {
         try write { db in
             try db.cachedStatement(sql: "INSERT INTO health (at, kind, detail) VALUES (?, ?, ?)").execute(
-                           arguments: [date.timeIntervalSince1970, kind, detail])
+                           arguments: [date.timeIntervalSince1970, kind.rawValue, detail])
+        }
+    }
+
+    /// Remembers a file that is not a report, so it is noted once and not at every start.
+    /// Returns false when it was noted before.
+    @discardableResult
+    public func note(path: [UInt8], reason: String, at date: Date = Date()) throws(LedgerError) -> Bool {
+        try write { db in
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO noted (path, at, reason) VALUES (?, ?, ?)").execute(
+                arguments: [Data(path), date.timeIntervalSince1970, reason])
+            return db.changesCount > 0
+        }
+    }
+
+    public func isNoted(path: [UInt8]) throws(LedgerError) -> Bool {
+        try guarded {
+            try pool.read { db in
+                try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM noted WHERE path = ?)"), arguments: [Data(path)]) ?? false
+            }
         }
     }
 

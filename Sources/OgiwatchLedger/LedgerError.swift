@@ -7,9 +7,9 @@ public enum LedgerError: Error, Sendable, Equatable {
     public var description: String {
         switch self {
         case .cannotOpen(let path, let reason):
-            "cannot open the ledger at \(path): \(reason) (check that the state directory exists and is writable)"
+            "无法打开台账 \(path)：\(reason)（请确认状态目录存在且可写，或用 --state 指定 ogiwatch run 使用的状态目录）"
         case .database(let reason):
-            "ledger write failed: \(reason)"
+            "台账读写失败：\(reason)"
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import OgiwatchCore
+import OgiwatchEvents
 
 /// Reads for the daemon's dedup decisions and for `ogiwatch summary`.
 extension Ledger {
@@ -52,6 +53,26 @@ extension Ledger {
         try fetch(where: "path = ? ORDER BY id", [Data(path)])
     }
 
+    /// Every version of the reports of an organ, oldest first: its name as detected in the
+    /// reports, or a part of it (「某某区」 finds 「某某区人民政府办公室」).
+    public func versions(organ: String) throws(LedgerError) -> [RecordedVersion] {
+        let escaped = organ.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+        return try fetch(where: "organ LIKE ? ESCAPE '\\' ORDER BY id", ["%" + escaped + "%"])
+    }
+
+    /// The newest earlier version of the same file with other content, for a version just recorded.
+    public func previousVersion(of version: RecordedVersion) throws(LedgerError) -> PreviousVersion? {
+        try guarded {
+            try pool.read { db in try Self.previous(db, path: Data(version.facts.path), id: version.id, sha256: version.facts.sha256) }
+        }
+    }
+
+    /// The version recorded last, for `ogiwatch status`.
+    public func latestVersion() throws(LedgerError) -> RecordedVersion? {
+        try fetch(where: "1 ORDER BY id DESC LIMIT 1", []).first
+    }
+
     /// The oldest `limit` versions whose journal entries have not all gone out: the process
     /// died in between, or journald did not take them.
     public func unannounced(limit: Int) throws(LedgerError) -> [RecordedVersion] {
@@ -80,8 +101,9 @@ extension Ledger {
         try guarded {
             try pool.read { db in
                 try GRDB.Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM health WHERE at >= ? AND at < ? ORDER BY at, id"),
-                                 arguments: [from.timeIntervalSince1970, to.timeIntervalSince1970]).map { row in
-                    HealthRecord(at: Date(timeIntervalSince1970: row["at"]), kind: row["kind"], detail: row["detail"])
+                                 arguments: [from.timeIntervalSince1970, to.timeIntervalSince1970]).compactMap { row in
+                    // Kinds are written from `ServiceEvent` only; a row of an unknown kind is from a newer release.
+                    ServiceEvent(rawValue: row["kind"]).map { HealthRecord(at: Date(timeIntervalSince1970: row["at"]), kind: $0, detail: row["detail"]) }
                 }
             }
         }
@@ -102,10 +124,27 @@ extension Ledger {
                                            checkedAt: Date(timeIntervalSince1970: row["checked_at"]), ruleSetVersion: row["ruleset"],
                                            status: VersionStatus(rawValue: row["status"]) ?? .checked, duplicateOf: row["duplicate_of"],
                                            findings: findings,
-                                           announcement: Announcement(rawValue: row["journaled"]) ?? .underway)
+                                           announcement: Announcement(rawValue: row["journaled"]) ?? .underway,
+                                           previous: try Self.previous(db, path: row["path"], id: id, sha256: facts.sha256))
                 }
             }
         }
+    }
+
+    /// The newest earlier version of `path` with other content; a duplicate counts with its
+    /// original's findings.
+    private static func previous(_ db: Database, path: Data, id: Int64, sha256: String) throws -> PreviousVersion? {
+        guard let row = try GRDB.Row.fetchOne(db.cachedStatement(sql: """
+            SELECT id, checked_at, status, COALESCE(duplicate_of, id) AS counted FROM version
+            WHERE path = ? AND id < ? AND sha256 != ? ORDER BY id DESC LIMIT 1
+            """), arguments: [path, id, sha256]) else { return nil }
+        var counts = FindingCounts()
+        for tally in try GRDB.Row.fetchAll(db.cachedStatement(sql: "SELECT severity, COUNT(*) AS n FROM finding WHERE version_id = ? GROUP BY severity"),
+                                           arguments: [row["counted"] as Int64]) {
+            if let severity = Severity(rawValue: tally["severity"]) { counts.add(severity, count: tally["n"]) }
+        }
+        return PreviousVersion(id: row["id"], checkedAt: Date(timeIntervalSince1970: row["checked_at"]),
+                               status: VersionStatus(rawValue: row["status"]) ?? .checked, counts: counts)
     }
 
     private static func finding(_ row: GRDB.Row) -> Finding {

@@ -1,5 +1,6 @@
 import Foundation
 import OgiwatchCore
+import OgiwatchEvents
 
 /// What the ledger knows about one file version on disk: enough to recognise it again
 /// without re-reading it, and the hash that identifies its content.
@@ -55,10 +56,13 @@ public struct RecordedVersion: Sendable, Equatable {
     public var duplicateOf: Int64?
     public var findings: [Finding]
     public var announcement: Announcement
+    /// The version of the same file before this content, as read from the ledger; nil for a
+    /// file's first version and for a version not yet recorded.
+    public var previous: PreviousVersion?
 
     public init(id: Int64 = 0, facts: FileFacts, template: String? = nil, organ: String? = nil, year: Int? = nil,
                 checkedAt: Date, ruleSetVersion: String, status: VersionStatus, duplicateOf: Int64? = nil,
-                findings: [Finding] = [], announcement: Announcement = .underway) {
+                findings: [Finding] = [], announcement: Announcement = .underway, previous: PreviousVersion? = nil) {
         self.id = id
         self.facts = facts
         self.template = template
@@ -70,7 +74,11 @@ public struct RecordedVersion: Sendable, Equatable {
         self.duplicateOf = duplicateOf
         self.findings = findings
         self.announcement = announcement
+        self.previous = previous
     }
+
+    /// Findings by severity; a duplicate's are its original's (see `previous`).
+    public var counts: FindingCounts { FindingCounts(findings) }
 }
 
 /// A file that looked cut short and is waiting for a retry.
@@ -93,10 +101,10 @@ public struct PendingFile: Sendable, Equatable {
 /// A health event kept for the daily summary (rescans, lost roots, limits, reloads).
 public struct HealthRecord: Sendable, Equatable {
     public var at: Date
-    public var kind: String
+    public var kind: ServiceEvent
     public var detail: String
 
-    public init(at: Date, kind: String, detail: String) {
+    public init(at: Date, kind: ServiceEvent, detail: String) {
         self.at = at
         self.kind = kind
         self.detail = detail

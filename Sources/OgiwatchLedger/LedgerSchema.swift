@@ -66,6 +66,10 @@ enum LedgerSchema {
                 CREATE INDEX version_unannounced ON version(id) WHERE journaled != 1;
                 """)
         }
+        // Files in drop folders that are not reports, noted once each.
+        migrator.registerMigration("v3") { db in
+            try db.execute(sql: "CREATE TABLE noted (path BLOB PRIMARY KEY, at REAL NOT NULL, reason TEXT NOT NULL)")
+        }
         return migrator
     }
 }

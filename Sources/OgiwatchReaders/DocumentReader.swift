@@ -6,21 +6,21 @@ import OgiwatchCore
 /// record it as a finding for that file and go on with the next one.
 public enum DocumentReader {
     /// Read a file from disk without following symlinks or blocking on FIFOs.
-    public static func read(path: String, limits: ReadLimits = .standard) -> Result<Document, DocumentProblem> {
+    public static func read(path: String, limits: ReadLimits = .standard,
+                            converter: OfficeConverter = .installed) -> Result<Document, DocumentProblem> {
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        guard let format = DocumentFormat(fileName: name) else {
-            return .failure(DocumentProblem(.unsupported, "不支持的文件类型：仅检查 .txt、.docx、.pdf、.html 格式的年度报告"))
-        }
+        guard let format = DocumentFormat(fileName: name) else { return .failure(unsupportedFormat) }
         do throws(DocumentProblem) {
             let bytes = try FileBytes.read(path: path, maxBytes: limits.maxFileBytes)
-            return read(bytes: bytes, format: format, limits: limits)
+            return read(bytes: bytes, format: format, limits: limits, converter: converter)
         } catch {
             return .failure(error)
         }
     }
 
     /// Read bytes already in memory.
-    public static func read(bytes: [UInt8], format: DocumentFormat, limits: ReadLimits = .standard) -> Result<Document, DocumentProblem> {
+    public static func read(bytes: [UInt8], format: DocumentFormat, limits: ReadLimits = .standard,
+                            converter: OfficeConverter = .installed) -> Result<Document, DocumentProblem> {
         do throws(DocumentProblem) {
             switch format {
             case .txt:
@@ -31,9 +31,15 @@ public enum DocumentReader {
                 return .success(try PdfReader.read(bytes: bytes, limits: limits))
             case .html:
                 return .success(try HtmlReader.read(bytes: bytes))
+            case .doc:
+                return .success(try WordBinaryReader.read(bytes: bytes, limits: limits, converter: converter))
             }
         } catch {
             return .failure(error)
         }
     }
+
+    /// A file whose name is of no report format.
+    public static let unsupportedFormat = DocumentProblem(
+        .unsupported, "不支持的文件类型：仅检查 .txt、.docx、.doc、.wps、.pdf、.html 格式的年度报告")
 }

@@ -68,7 +68,8 @@ public enum FileBytes {
         DocumentProblem(.unreadable, "无法读取文件：\(String(cString: strerror(code)))（errno \(code)）")
     }
 
-    private static func tooBig(_ size: Int, maxBytes: Int) -> DocumentProblem {
+    /// The refusal of a file over the size limit; the daemon, which hashes files itself, says the same.
+    public static func tooBig(_ size: Int, maxBytes: Int) -> DocumentProblem {
         DocumentProblem(.unreadable, "文件过大（\(size) 字节，上限 \(maxBytes) 字节），不是正常的年度报告")
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import OgiwatchCore
+import OgiwatchEvents
 import OgiwatchLedger
 
 /// Everything the daily mail says, computed once from the ledger so the text and HTML parts
@@ -23,9 +24,6 @@ public struct DailySummary: Sendable {
     public var pending: [PendingFile]
     public var health: [HealthRecord]
     public var ruleSetVersions: [String]
-
-    /// Health kinds that mean something went wrong, as opposed to routine reloads or recoveries.
-    static let troubleKinds: Set<String> = ["root-lost", "watch-limit", "watch-failed", "config-rejected"]
 
     public init(day: SummaryDay, versions: [RecordedVersion], previousVersions: [RecordedVersion], pending: [PendingFile],
                 health: [HealthRecord], ruleTitles: [String: String], host: String, generatedAt: Date) {
@@ -57,7 +55,7 @@ public struct DailySummary: Sendable {
 
     /// False on a quiet day: the `only-on-findings` policy then writes no mail at all.
     public var needsAttention: Bool {
-        !attention.isEmpty || !unreadable.isEmpty || !pending.isEmpty || health.contains { Self.troubleKinds.contains($0.kind) }
+        !attention.isEmpty || !unreadable.isEmpty || !pending.isEmpty || health.contains { $0.kind.isTrouble }
     }
 
     /// Host, date and counts only: a subject never carries a file name.

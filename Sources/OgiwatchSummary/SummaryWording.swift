@@ -1,5 +1,6 @@
 import Foundation
 import OgiwatchCore
+import OgiwatchEvents
 import OgiwatchLedger
 
 /// Phrases both parts use, so the plain text and the HTML say the same thing in the same words.
@@ -89,21 +90,21 @@ extension DailySummary {
 
     /// Health events grouped by kind: how many, and the latest detail.
     var healthLines: [String] {
-        var order: [String] = []
-        var latest: [String: (count: Int, detail: String)] = [:]
+        var order: [ServiceEvent] = []
+        var latest: [ServiceEvent: (count: Int, detail: String)] = [:]
         for record in health {
             if latest[record.kind] == nil { order.append(record.kind) }
             latest[record.kind] = ((latest[record.kind]?.count ?? 0) + 1, record.detail)
         }
         return order.map { kind in
             let entry = latest[kind] ?? (0, "")
-            let label = Self.healthLabels[kind] ?? DisplayText.escaped(kind)
+            let label = Self.healthLabels[kind] ?? kind.rawValue
             return "\(label) \(entry.count) 次（最近一次：\(DisplayText.escaped(entry.detail))）"
         }
     }
 
-    static let healthLabels = [
-        "rescan": "重新扫描", "root-lost": "监视目录丢失", "root-recovered": "监视目录恢复", "watch-limit": "inotify 达到上限",
-        "watch-failed": "无法监视", "config-reloaded": "重新加载配置", "config-rejected": "新配置被拒绝",
+    static let healthLabels: [ServiceEvent: String] = [
+        .rescan: "重新扫描", .rootLost: "监视目录丢失", .rootRecovered: "监视目录恢复", .watchLimit: "inotify 达到上限",
+        .watchFailed: "无法监视", .configReloaded: "重新加载配置", .configRejected: "新配置被拒绝",
     ]
 }

@@ -112,7 +112,7 @@ public final class DropWatcher {
             return
         }
         if event.mask & (Inotify.open | Inotify.closeWrite | Inotify.closeNoWrite) != 0,
-           !configuration.ignore.matches(event.name), configuration.isCandidate(event.name) {
+           !configuration.ignore.matches(event.name) {
             if event.has(Inotify.open) { openCounts.opened(path) } else { openCounts.closed(path) }
         }
         if event.mask & (Inotify.movedFrom | Inotify.delete) != 0 {
@@ -138,10 +138,9 @@ public final class DropWatcher {
             return
         }
         guard stat.kind == .regular else {
-            noticeSpecial(path, name: name, stat.kind)
+            noticeSpecial(path, stat.kind)
             return
         }
-        guard configuration.isCandidate(name) else { return }
         guard trigger || stat.links > 1 || stat.size > 0 || queue.contains(path) else { return }
         queue.arm(.init(path: path, due: MonotonicClock.now() + configuration.settleSeconds, expected: stat, attempt: 0))
     }
@@ -151,20 +150,17 @@ public final class DropWatcher {
     func found(_ path: [UInt8], name: [UInt8], stat: FileStat) {
         guard !configuration.ignore.matches(name) else { return }
         guard stat.kind == .regular else {
-            noticeSpecial(path, name: name, stat.kind)
+            noticeSpecial(path, stat.kind)
             return
         }
-        guard configuration.isCandidate(name) else { return }
         if queue.contains(path) || consumer.alreadyHandled(path, stat: stat) { return }
         let age = Double(MonotonicClock.realtimeNanoseconds() - max(stat.mtimeNanoseconds, stat.ctimeNanoseconds)) / 1e9
         let wait = age >= configuration.settleSeconds ? 0 : configuration.settleSeconds
         queue.arm(.init(path: path, due: MonotonicClock.now() + wait, expected: stat, attempt: 0))
     }
 
-    /// A symlink is noted whatever its name, since it may stand for a directory that is not
-    /// entered; a FIFO or device only when its name is a report's.
-    private func noticeSpecial(_ path: [UInt8], name: [UInt8], _ kind: FileStat.Kind) {
-        guard kind == .symlink || configuration.isCandidate(name) else { return }
+    /// A symlink, FIFO or device is noted, never followed or read.
+    private func noticeSpecial(_ path: [UInt8], _ kind: FileStat.Kind) {
         noticeSkip(path, .notRegular(kind))
     }
 

@@ -1,5 +1,5 @@
-/// What to watch and how patiently. The watcher knows nothing about reports: the caller says
-/// which names are candidates through `isCandidate`.
+/// What to watch and how patiently. The watcher knows nothing about reports: every file not on
+/// the ignore list is offered, and the consumer decides what it is.
 public struct WatchConfiguration: Sendable {
     /// Absolute directory paths, each watched recursively.
     public var roots: [[UInt8]]
@@ -7,8 +7,6 @@ public struct WatchConfiguration: Sendable {
     /// a file several times seconds apart, so production wants seconds.
     public var settleSeconds: Double
     public var ignore: IgnorePatterns
-    /// Decides from a basename whether a file is worth reading at all.
-    public var isCandidate: @Sendable ([UInt8]) -> Bool
     /// Files larger than this are hashed but their content is not kept in memory.
     public var maxFileBytes: Int
     /// How often a file whose content looks cut short is offered again while unchanged,
@@ -22,13 +20,12 @@ public struct WatchConfiguration: Sendable {
     public var maxOpenWaitSeconds: Double
 
     public init(roots: [[UInt8]], settleSeconds: Double = 2, ignore: IgnorePatterns = IgnorePatterns(),
-                isCandidate: @escaping @Sendable ([UInt8]) -> Bool = { _ in true }, maxFileBytes: Int = 64 << 20,
+                maxFileBytes: Int = 64 << 20,
                 incompleteRetries: Int = 3, incompleteRetrySeconds: Double? = nil, maxBackoffSeconds: Double = 60,
                 maxOpenWaitSeconds: Double = 900) {
         self.roots = roots
         self.settleSeconds = settleSeconds
         self.ignore = ignore
-        self.isCandidate = isCandidate
         self.maxFileBytes = maxFileBytes
         self.incompleteRetries = incompleteRetries
         self.incompleteRetrySeconds = incompleteRetrySeconds ?? max(settleSeconds * 3, 0.5)

@@ -9,6 +9,15 @@ public struct ReadyFile: Sendable {
     public var attempt: Int
     /// No further retry follows: a consumer should now report the file as it is.
     public var isFinalAttempt: Bool
+
+    public init(path: [UInt8], stat: FileStat, sha256: String, content: [UInt8]?, attempt: Int = 0, isFinalAttempt: Bool = false) {
+        self.path = path
+        self.stat = stat
+        self.sha256 = sha256
+        self.content = content
+        self.attempt = attempt
+        self.isFinalAttempt = isFinalAttempt
+    }
 }
 
 /// What the consumer wants done after it has looked at a ready file.

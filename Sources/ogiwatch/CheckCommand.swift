@@ -7,7 +7,7 @@ import OgiwatchCore
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "检查一个或多个报告文件（.txt、.docx、.pdf、.html），目录会递归展开。",
+        abstract: "检查一个或多个报告文件（.txt、.docx、.doc、.wps、.pdf、.html），目录会递归展开。",
         discussion: "退出状态：0 没有达到 --fail-on 的问题；1 有；2 命令无法运行（参数错误、规则无效）。"
     )
 

@@ -7,7 +7,7 @@ struct Ogiwatch: ParsableCommand {
         commandName: "ogiwatch",
         abstract: "检查政府信息公开工作年度报告：缺少的部分、不平衡的统计表、信息处理费说明。",
         version: "0.1.0",
-        subcommands: [CheckCommand.self, RulesCommand.self, RunCommand.self, SummaryCommand.self]
+        subcommands: [CheckCommand.self, RulesCommand.self, RunCommand.self, StatusCommand.self, HistoryCommand.self, SummaryCommand.self]
     )
 
     /// Exit status 2 for anything that kept the command from running (bad arguments,

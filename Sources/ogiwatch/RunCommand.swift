@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
 import OgiwatchCheck
-import OgiwatchCore
 import OgiwatchJournal
 import OgiwatchLedger
+import OgiwatchService
 
 /// `ogiwatch run`: the service. Watches drop folders, checks each complete file once, keeps
 /// a ledger and writes findings to the journal.
@@ -24,20 +24,20 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let settings: ServiceConfig
-        let ruleSet: RuleSet
+        let rules: LoadedRules
         let ledger: Ledger
         do {
             settings = try loadSettings()
-            ruleSet = try loadRules(settings)
+            rules = try settings.loadRules()
             let stateDirectory = settings.resolvedStateDirectory()
             try FileManager.default.createDirectory(atPath: stateDirectory, withIntermediateDirectories: true)
             ledger = try Ledger(directory: stateDirectory)
         } catch {
-            FileHandle.standardError.write(Data("ogiwatch run: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("ogiwatch run: \((error as? LedgerError)?.description ?? "\(error)")\n".utf8))
             throw ExitCode(2)
         }
-        let daemon = Daemon(config: settings, loadConfig: service.config == nil ? nil : loadSettings, ruleSet: ruleSet,
-                            ledger: ledger, journal: JournalWriter(), reloadRules: loadRules)
+        let daemon = Daemon(config: settings, loadConfig: service.config == nil ? nil : loadSettings, rules: rules,
+                            ledger: ledger, journal: JournalWriter())
         throw ExitCode(daemon.run())
     }
 
@@ -49,9 +49,5 @@ struct RunCommand: ParsableCommand {
             settings.settleSeconds = try ConfigValue(node: .init(settle), key: "--settle").duration()
         }
         return try settings.validated()
-    }
-
-    func loadRules(_ settings: ServiceConfig) throws -> RuleSet {
-        try RuleLoader.load(rulesDirectory: settings.rulesDirectory, localDirectory: settings.localRulesDirectory)
     }
 }

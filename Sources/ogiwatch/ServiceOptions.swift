@@ -1,4 +1,5 @@
 import ArgumentParser
+import OgiwatchService
 
 /// The config file, state directory and rule directories that `run` and `summary` both take,
 /// applied on top of the config file in one place so the two always agree.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import OgiwatchCheck
 import OgiwatchLedger
+import OgiwatchService
 import OgiwatchSummary
 
 /// `ogiwatch summary`: the daily mail, built from the ledger and left as a file for the

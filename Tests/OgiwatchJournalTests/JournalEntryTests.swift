@@ -1,4 +1,5 @@
 import OgiwatchCore
+import OgiwatchEvents
 import Testing
 @testable import OgiwatchJournal
 
@@ -11,7 +12,7 @@ import Testing
                               location: Location(table: "三", row: "（七）总计", column: "其他", line: 12),
                               expected: "15", actual: "14")
         let entry = JournalEntry.finding(finding, messageID: "0123456789abcdef0123456789abcdef", file: file)
-        #expect(entry.priority == 3)
+        #expect(entry.priority == .error)
         #expect(entry.value("OGIWATCH_FILE") == file.path)
         #expect(entry.value("OGIWATCH_RULE") == Array("T3.BALANCE".utf8))
         #expect(entry.value("OGIWATCH_TABLE") == Array("三".utf8))
@@ -24,14 +25,14 @@ import Testing
     }
 
     @Test func fallbackLineIsOneEscapedLine() {
-        let entry = JournalEntry.event(.skipped, priority: 5, message: "跳过", file: file)
+        let entry = JournalEntry.event(.skipped, priority: .notice, message: "跳过", file: file)
         let line = Journal.line(entry)
         #expect(line.hasPrefix("<5>跳过 [OGIWATCH_EVENT=skipped OGIWATCH_FILE=/srv/drop/a\\nPRIORITY=0.txt\\xff "))
         #expect(!line.contains("\n"))
     }
 
     @Test func eventMessageIDsAreDistinct128BitHex() {
-        let ids = JournalEvent.allCases.map(\.messageID)
+        let ids = ServiceEvent.allCases.map(\.messageID)
         #expect(Set(ids).count == ids.count)
         #expect(ids.allSatisfy { $0.count == 32 && $0.allSatisfy { "0123456789abcdef".contains($0) } })
     }

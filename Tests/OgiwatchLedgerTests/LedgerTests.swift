@@ -1,5 +1,6 @@
 import Foundation
 import OgiwatchCore
+import OgiwatchEvents
 import Testing
 @testable import OgiwatchLedger
 
@@ -69,8 +70,8 @@ import Testing
         let day = try ledger.versions(checkedFrom: Date(timeIntervalSince1970: 150), to: Date(timeIntervalSince1970: 300))
         #expect(day.map(\.facts.path) == [Array("/d/2.txt".utf8)])
         #expect(try ledger.unreadable(checkedFrom: Date(timeIntervalSince1970: 0), to: Date(timeIntervalSince1970: 1000)).count == 1)
-        try ledger.recordHealth(kind: "rescan", detail: "overflow", at: Date(timeIntervalSince1970: 250))
-        #expect(try ledger.health(from: Date(timeIntervalSince1970: 200), to: Date(timeIntervalSince1970: 300)).map(\.kind) == ["rescan"])
+        try ledger.recordHealth(kind: .rescan, detail: "overflow", at: Date(timeIntervalSince1970: 250))
+        #expect(try ledger.health(from: Date(timeIntervalSince1970: 200), to: Date(timeIntervalSince1970: 300)).map(\.kind) == [.rescan])
     }
 
     @Test func pendingRowsClearWhenTheVersionIsRecorded() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import OgiwatchCore
+import OgiwatchEvents
 import OgiwatchLedger
 import Testing
 @testable import OgiwatchSummary
@@ -43,7 +44,7 @@ import Testing
         try scenario.add("/srv/drop/昨天.docx", minutes: -60, findings: [LedgerScenario.error()])
         try scenario.add("/srv/drop/明天.docx", minutes: 24 * 60 + 5)
         try scenario.ledger.setPending(path: Array("/srv/drop/半截.docx".utf8), sha256: "ab", attempts: 2, reason: "文件似乎未写完")
-        try scenario.ledger.recordHealth(kind: "root-lost", detail: "/srv/drop 被移走", at: scenario.day.start.addingTimeInterval(600))
+        try scenario.ledger.recordHealth(kind: .rootLost, detail: "/srv/drop 被移走", at: scenario.day.start.addingTimeInterval(600))
 
         let (message, path) = try scenario.writeMail()
         #expect(path == scenario.stateDirectory + "/summaries/2026-11-20.eml")
@@ -135,11 +136,11 @@ import Testing
     @Test func quietDayNeedsNoAttentionButFindingsAndTroubleDo() throws {
         let quiet = try LedgerScenario()
         try quiet.add("/srv/drop/clean.docx")
-        try quiet.ledger.recordHealth(kind: "config-reloaded", detail: "rules-7", at: quiet.day.start.addingTimeInterval(60))
+        try quiet.ledger.recordHealth(kind: .configReloaded, detail: "rules-7", at: quiet.day.start.addingTimeInterval(60))
         #expect(try !quiet.summary().needsAttention)
 
         let lost = try LedgerScenario()
-        try lost.ledger.recordHealth(kind: "root-lost", detail: "/srv/drop", at: lost.day.start.addingTimeInterval(60))
+        try lost.ledger.recordHealth(kind: .rootLost, detail: "/srv/drop", at: lost.day.start.addingTimeInterval(60))
         #expect(try lost.summary().needsAttention)
 
         let waiting = try LedgerScenario()

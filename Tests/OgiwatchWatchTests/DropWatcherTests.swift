@@ -12,7 +12,7 @@ import Testing
 
     func makeWatcher(settle: Double = 0.1, retries: Int = 3) -> DropWatcher {
         let config = WatchConfiguration(roots: [temp.bytes], settleSeconds: settle,
-                                        isCandidate: { name in name.last != UInt8(ascii: "n") },  // skip *.bin
+                                        ignore: IgnorePatterns(IgnorePatterns.defaults + ["*.bin"]),
                                         incompleteRetries: retries, incompleteRetrySeconds: 0.1)
         let watcher = DropWatcher(configuration: config, consumer: consumer)
         watcher.start()
@@ -130,7 +130,7 @@ import Testing
         consumer.handled = [path("known.txt")]
         usleep(400_000)  // older than the settle time: due at once
         let config = WatchConfiguration(roots: [temp.bytes], settleSeconds: 0.3,
-                                        isCandidate: { $0.last != UInt8(ascii: "n") })
+                                        ignore: IgnorePatterns(IgnorePatterns.defaults + ["*.bin"]))
         let watcher = DropWatcher(configuration: config, consumer: consumer)
         watcher.start()
         #expect(watcher.hasDueWork)

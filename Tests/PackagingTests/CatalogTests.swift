@@ -1,6 +1,7 @@
 import Foundation
 import OgiwatchCheck
 import OgiwatchCore
+import OgiwatchEvents
 import OgiwatchFixtures
 import OgiwatchJournal
 import Testing
@@ -56,12 +57,12 @@ import Testing
             #expect(entry?.headers["Support"] != nil)
             #expect(entry?.text.contains("journalctl OGIWATCH_RULE=\(id)") == true)
         }
-        for event in JournalEvent.allCases {
+        for event in ServiceEvent.allCases {
             let entry = entries[event.messageID]
             #expect(entry != nil, "no catalog entry for event \(event.rawValue)")
             #expect(entry?.headers["Subject"]?.contains(event.rawValue) == false, "event \(event.rawValue) has only the generic text")
         }
-        #expect(entries.count == Set(idsInFiles).count + JournalEvent.allCases.count, "duplicate or stray MESSAGE_IDs")
+        #expect(entries.count == Set(idsInFiles).count + ServiceEvent.allCases.count, "duplicate or stray MESSAGE_IDs")
         for id in entries.keys {
             #expect(id.count == 32 && id.allSatisfy { $0.isHexDigit && !$0.isUppercase }, "\(id)")
         }
@@ -84,7 +85,7 @@ import Testing
         let listed = Set(list.stdout.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) })
         #expect(listed == Set(Self.entries(text).keys))
 
-        let started = try Tool.run("journalctl", ["--root=\(root.path)", "--dump-catalog", JournalEvent.started.messageID])
+        let started = try Tool.run("journalctl", ["--root=\(root.path)", "--dump-catalog", ServiceEvent.started.messageID])
         #expect(started.stdout.contains("Defined-By: ogiwatch"))
 
         // A catalog of the same name under /usr/local (local rules, see ogiwatch(8)) takes the
@@ -94,7 +95,7 @@ import Testing
         try text.replacingOccurrences(of: "Subject: ", with: "Subject: LOCAL ")
             .write(toFile: local + "/ogiwatch.catalog", atomically: true, encoding: .utf8)
         #expect(try Tool.run("journalctl", ["--root=\(root.path)", "--update-catalog"]).status == 0)
-        let replaced = try Tool.run("journalctl", ["--root=\(root.path)", "--dump-catalog", JournalEvent.started.messageID])
+        let replaced = try Tool.run("journalctl", ["--root=\(root.path)", "--dump-catalog", ServiceEvent.started.messageID])
         #expect(replaced.stdout.contains("Subject: LOCAL "), "\(replaced.output)")
 
         // The same check rejects a damaged file, so the acceptance above means something.

@@ -76,7 +76,7 @@ import Testing
         for entry in findings {
             let rule = entry["OGIWATCH_RULE"] as? String ?? ""
             #expect(entry["MESSAGE_ID"] as? String == rules.messageID(forRule: rule), "\(rule)")
-            #expect(entry["OGIWATCH_SEVERITY"] != nil && entry["OGIWATCH_SHA256"] != nil)
+            #expect(entry["OGIWATCH_SEVERITY"] != nil && entry["OGIWATCH_DIGEST"] != nil)
         }
         #expect(entries.contains { $0["OGIWATCH_EVENT"] as? String == "checked" && $0["OGIWATCH_VERDICT"] != nil })
 

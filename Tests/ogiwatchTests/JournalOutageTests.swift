@@ -57,7 +57,7 @@ import Testing
             #expect(fresh.count == version.findings.count || findings.allSatisfy { $0["OGIWATCH_RESENT"] == Array("1".utf8) },
                     "\(PathBytes.display(path)) has every finding once, with its fields")
             #expect(Set(findings.compactMap { $0.text("OGIWATCH_RULE") }) == Set(version.findings.map(\.rule)))
-            #expect(findings.allSatisfy { $0.text("OGIWATCH_SHA256") == version.facts.sha256 && $0["MESSAGE_ID"] != nil })
+            #expect(findings.allSatisfy { $0.text("OGIWATCH_DIGEST") == version.facts.sha256 && $0["MESSAGE_ID"] != nil })
         }
         let resentFiles = Set(checked.filter { $0["OGIWATCH_RESENT"] != nil }.compactMap { $0["OGIWATCH_FILE"] })
         #expect(resentFiles.count <= 1, "files recorded while journald was down are sent once, not as re-sends")

@@ -13,16 +13,7 @@ import Testing
     }
 
     func checkOutput(_ file: String) throws -> [(key: String, message: String)] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: DaemonProcess.binary)
-        process.arguments = ["check", "--format", "json", "--fail-on", "never", "--rules", DaemonProcess.rulesDirectory, file]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return data.split(separator: UInt8(ascii: "\n")).compactMap { line in
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else { return nil }
+        try CheckCommandOutput.findings(file).map { object in
             func text(_ name: String) -> String? { object[name].map { "\($0)" } }
             return (Self.key(rule: text("rule"), severity: text("severity"), section: text("section"), table: text("table"),
                              row: text("row"), column: text("column"), line: text("line"), expected: text("expected"),

@@ -40,6 +40,6 @@ import Testing
         #expect(versions.first?.facts.sha256 == SHA256.hex(full), "on the whole content")
         #expect(versions.first?.findings.contains { $0.rule.hasPrefix("STRUCT.") } == false)
         #expect(try JournalRecords.read(matching: [pid, "OGIWATCH_EVENT=checked"]).count == 1)
-        #expect(checked.first?.text("OGIWATCH_SHA256") == SHA256.hex(full))
+        #expect(checked.first?.text("OGIWATCH_DIGEST") == SHA256.hex(full))
     }
 }

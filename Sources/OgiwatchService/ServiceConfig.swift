@@ -1,36 +1,41 @@
 import Foundation
+import OgiwatchCheck
+import OgiwatchCore
+import OgiwatchReaders
 import OgiwatchWatch
 import Yams
 
 /// Everything `ogiwatch run` needs, from `--config FILE` or from defaults plus `--watch`, so
 /// that `ogiwatch run --watch DIR` works with no file at all. The documented example is
 /// `Packaging/ogiwatch.yaml`.
-struct ServiceConfig: Equatable, Sendable {
-    var watch: [String] = []
-    var rulesDirectory: String?
-    var localRulesDirectory: String?
-    var stateDirectory: String?
-    var settleSeconds: Double = 2
+public struct ServiceConfig: Equatable, Sendable {
+    public var watch: [String] = []
+    public var rulesDirectory: String?
+    public var localRulesDirectory: String?
+    public var stateDirectory: String?
+    public var settleSeconds: Double = 2
     /// Patterns added to (or, with `default_ignores: false`, replacing) the built-in list.
-    var ignore: [String] = []
-    var defaultIgnores = true
-    var maxFileBytes: Int = 64 << 20
-    var incompleteRetries = 3
-    var incompleteRetrySeconds: Double?
-    var summary = SummarySettings()
+    public var ignore: [String] = []
+    public var defaultIgnores = true
+    public var maxFileBytes: Int = 64 << 20
+    public var incompleteRetries = 3
+    public var incompleteRetrySeconds: Double?
+    /// LibreOffice's `soffice` for .doc and .wps files; nil looks in the usual places.
+    public var soffice: String?
+    public var summary = SummarySettings()
 
     static let keys: Set<String> = ["watch", "rules", "local_rules", "state", "settle", "ignore", "default_ignores",
-                                    "limits", "summary"]
+                                    "limits", "soffice", "summary"]
     static let limitKeys: Set<String> = ["max_file_size", "incomplete_retries", "incomplete_retry_interval"]
 
-    init() {}
+    public init() {}
 
-    init(yaml text: String) throws(ServiceConfigError) {
+    public init(yaml text: String) throws(ServiceConfigError) {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
         } catch {
-            throw ServiceConfigError(key: "(file)", problem: "not valid YAML: \(error)")
+            throw ServiceConfigError(key: "(文件)", problem: "不是有效的 YAML：\(error)")
         }
         guard let root else { return }
         let fields = try ConfigValue(node: root, key: "").mapping(allowed: Self.keys)
@@ -41,6 +46,7 @@ struct ServiceConfig: Equatable, Sendable {
         if let value = fields["settle"] { settleSeconds = try value.duration() }
         if let value = fields["ignore"] { ignore = try value.strings() }
         if let value = fields["default_ignores"] { defaultIgnores = try value.bool() }
+        if let value = fields["soffice"] { soffice = try value.string() }
         if let value = fields["summary"] { summary = try SummarySettings(value) }
         if let value = fields["limits"] {
             let limits = try value.mapping(allowed: Self.limitKeys)
@@ -50,19 +56,19 @@ struct ServiceConfig: Equatable, Sendable {
         }
     }
 
-    static func load(path: String) throws(ServiceConfigError) -> ServiceConfig {
+    public static func load(path: String) throws(ServiceConfigError) -> ServiceConfig {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ServiceConfigError(key: "(file)", problem: "cannot read \(path)")
+            throw ServiceConfigError(key: "(文件)", problem: "无法读取 \(path)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw ServiceConfigError(key: "(file)", problem: "\(path) is not UTF-8 text")
+            throw ServiceConfigError(key: "(文件)", problem: "\(path) 不是 UTF-8 文本")
         }
         return try ServiceConfig(yaml: text)
     }
 
     /// The checks that need the file system: something to watch, absolute paths.
-    func validated() throws(ServiceConfigError) -> ServiceConfig {
-        guard !watch.isEmpty else { throw ServiceConfigError(key: "watch", problem: "no folder to watch (give --watch DIR or watch: in the config)") }
+    public func validated() throws(ServiceConfigError) -> ServiceConfig {
+        guard !watch.isEmpty else { throw ServiceConfigError(key: "watch", problem: "没有要监视的目录（用 --watch 目录 或在配置文件中写 watch:）") }
         return self
     }
 
@@ -71,6 +77,7 @@ struct ServiceConfig: Equatable, Sendable {
         var settings = self
         settings.rulesDirectory = nil
         settings.localRulesDirectory = nil
+        settings.soffice = nil
         settings.summary = SummarySettings()
         return settings
     }
@@ -81,7 +88,7 @@ struct ServiceConfig: Equatable, Sendable {
 
     /// `state:`, else `$STATE_DIRECTORY` (systemd's StateDirectory=), else `/var/lib/ogiwatch` for
     /// root, else the XDG state home.
-    func resolvedStateDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    public func resolvedStateDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let stateDirectory { return stateDirectory }
         if let systemd = environment["STATE_DIRECTORY"], !systemd.isEmpty {
             return String(systemd.split(separator: ":").first ?? Substring(systemd))
@@ -93,12 +100,23 @@ struct ServiceConfig: Equatable, Sendable {
 
     /// Watched roots as absolute byte paths without a trailing slash: inotify reports names
     /// relative to them, and every key in the ledger starts with one.
-    var rootPaths: [[UInt8]] {
+    public var rootPaths: [[UInt8]] {
         watch.map { path in
             let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
             var bytes = Array(absolute.utf8)
             while bytes.count > 1, bytes.last == UInt8(ascii: "/") { bytes.removeLast() }
             return bytes
         }
+    }
+
+    /// The rule set this configuration names, with its files.
+    public func loadRules() throws(RuleLoadError) -> LoadedRules {
+        try RuleLoader.loadFiles(rulesDirectory: rulesDirectory, localDirectory: localRulesDirectory)
+    }
+
+    /// The checker for `ruleSet` under this configuration's size limit and converter.
+    public func checker(_ ruleSet: RuleSet) -> Checker {
+        Checker(ruleSet: ruleSet, limits: ReadLimits(maxFileBytes: maxFileBytes),
+                converter: soffice.map { OfficeConverter(executable: $0) } ?? .installed)
     }
 }

@@ -1,3 +1,4 @@
+import OgiwatchEvents
 import OgiwatchJournal
 import OgiwatchLedger
 import OgiwatchWatch
@@ -60,7 +61,7 @@ final class Announcer {
             }
             retry = (MonotonicClock.now(), retry?.delay ?? 1)
         } catch {
-            journal.send(.event(.skipped, priority: 3, message: "台账读取失败：\(error)"))
+            journal.send(.event(.skipped, priority: .error, message: "台账读取失败：\(error.description)"))
             postpone()
         }
     }
@@ -99,7 +100,7 @@ final class Announcer {
     private func recovered() {
         retry = nil
         guard caughtUp > 0 else { return }
-        journal.send(.event(.journalRecovered, priority: 5,
+        journal.send(.event(.journalRecovered, priority: .notice,
                             message: "补发了 \(caughtUp) 份文件此前未写入 systemd 日志的检查记录（OGIWATCH_RESENT=1 的记录可能与先前的重复）",
                             fields: [.init("OGIWATCH_RESENT_VERSIONS", String(caughtUp))]))
         caughtUp = 0

@@ -1,11 +1,12 @@
+import OgiwatchEvents
 import OgiwatchJournal
 import OgiwatchWatch
 
-/// How a watcher health event is told to the operator: a journal entry with its event class,
-/// and a short kind and detail for the ledger's health table (the summary counts them).
+/// How a watcher health event is told to the operator: a journal entry of its event kind,
+/// and the same kind with a short detail for the ledger's health table (the summary counts them).
 struct HealthEntry {
+    let kind: ServiceEvent
     let journalEntry: JournalEntry
-    let kind: String
     let detail: String
 
     init(_ event: WatchHealth) {
@@ -17,23 +18,23 @@ struct HealthEntry {
             case .rootRecovered: "监视目录已恢复"
             case .inotifyRestored: "inotify 已恢复"
             }
-            kind = "rescan"
+            kind = .rescan
             detail = reason.rawValue
-            journalEntry = .event(.rescan, priority: 4, message: "\(why)，重新扫描 \(scope)",
+            journalEntry = .event(kind, priority: .warning, message: "\(why)，重新扫描 \(scope)",
                                   fields: [.init("OGIWATCH_REASON", reason.rawValue)] + (root.map { [.init("OGIWATCH_ROOT", $0)] } ?? []))
         case .rootLost(let root, let reason):
-            kind = "root-lost"
+            kind = .rootLost
             detail = PathBytes.display(root) + " " + reason
-            journalEntry = .event(.rootLost, priority: 3,
+            journalEntry = .event(kind, priority: .error,
                                   message: "监视目录 \(PathBytes.display(root)) 丢失（\(reason)），将定时重试（间隔最长 60 秒）",
                                   fields: [.init("OGIWATCH_ROOT", root), .init("OGIWATCH_REASON", reason)])
         case .rootRecovered(let root):
-            kind = "root-recovered"
+            kind = .rootRecovered
             detail = PathBytes.display(root)
-            journalEntry = .event(.rootRecovered, priority: 5, message: "监视目录 \(PathBytes.display(root)) 已恢复",
+            journalEntry = .event(kind, priority: .notice, message: "监视目录 \(PathBytes.display(root)) 已恢复",
                                   fields: [.init("OGIWATCH_ROOT", root)])
         case .watchLimit(let error, let directory):
-            kind = "watch-limit"
+            kind = .watchLimit
             detail = error.description
             var fields: [JournalEntry.Field] = []
             if !directory.isEmpty { fields.append(.init("OGIWATCH_ROOT", directory)) }
@@ -42,12 +43,13 @@ struct HealthEntry {
             case .system: ""
             }
             fields.append(.init("OGIWATCH_SYSCTL", suggestion))
-            journalEntry = .event(.watchLimit, priority: 3,
+            journalEntry = .event(kind, priority: .error,
                                   message: "inotify 达到上限，部分目录改为定时轮询：\(error.description)", fields: fields)
         case .watchFailed(let error):
-            kind = "watch-failed"
+            kind = .watchFailed
             detail = error.description
-            journalEntry = .event(.watchLimit, priority: 4, message: "无法监视：\(error.description)")
+            journalEntry = .event(kind, priority: .warning, message: "无法监视：\(error.description)",
+                                  fields: [.init("OGIWATCH_REASON", error.description)])
         }
     }
 }

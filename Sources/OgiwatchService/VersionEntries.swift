@@ -28,18 +28,23 @@ struct VersionEntries {
             let first = original.map { PathBytes.display($0.facts.path) } ?? "?"
             var fields: [JournalEntry.Field] = []
             if let original { fields.append(.init("OGIWATCH_DUPLICATE_OF", original.facts.path)) }
-            return [.event(.duplicate, priority: 5, message: "\(name)：与 \(first) 内容相同，不重复检查", file: file, fields: fields)]
+            return [.event(.duplicate, priority: .notice, message: "\(name)：与 \(first) 内容相同，不重复检查", file: file, fields: fields)]
         }
         var entries = version.findings.map { JournalEntry.finding($0, messageID: messageID($0.rule), file: file) }
-        let counts = Severity.allCases.reversed().map { severity in version.findings.filter { $0.severity == severity }.count }
-        let verdict = version.status == .unreadable ? "无法读取" : version.findings.isEmpty ? "未发现问题" : "发现问题"
-        var fields = [JournalEntry.Field("OGIWATCH_ERRORS", String(counts[0])), .init("OGIWATCH_WARNINGS", String(counts[1])),
-                      .init("OGIWATCH_INFOS", String(counts[2])), .init("OGIWATCH_VERDICT", verdict),
+        let counts = version.counts
+        let verdict = version.verdict
+        var fields = [JournalEntry.Field("OGIWATCH_ERRORS", String(counts.errors)), .init("OGIWATCH_WARNINGS", String(counts.warnings)),
+                      .init("OGIWATCH_INFOS", String(counts.infos)), .init("OGIWATCH_VERDICT", verdict),
                       .init("OGIWATCH_RULESET", version.ruleSetVersion)]
         if let template = version.template { fields.append(.init("OGIWATCH_TEMPLATE", template)) }
-        entries.append(.event(.checked, priority: version.findings.isEmpty ? 6 : 5,
-                              message: "\(name)：检查完成，\(verdict)（错误 \(counts[0])，警告 \(counts[1])，提示 \(counts[2])）",
-                              file: file, fields: fields))
+        var message = "\(name)：检查完成，\(verdict)（\(counts.chinese)）"
+        if let previous = version.previous {
+            message += "；\(previous.comparison(with: counts))"
+            fields += [.init("OGIWATCH_PREVIOUS_ERRORS", String(previous.counts.errors)),
+                       .init("OGIWATCH_PREVIOUS_WARNINGS", String(previous.counts.warnings)),
+                       .init("OGIWATCH_PREVIOUS_INFOS", String(previous.counts.infos))]
+        }
+        entries.append(.event(.checked, priority: version.findings.isEmpty ? .info : .notice, message: message, file: file, fields: fields))
         return entries
     }
 }

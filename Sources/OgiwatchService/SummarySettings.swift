@@ -2,21 +2,21 @@ import Foundation
 
 /// The `summary:` section, kept for `ogiwatch summary`: who gets the daily mail and when it
 /// is sent at all.
-struct SummarySettings: Equatable, Sendable {
-    enum Policy: String, CaseIterable, Sendable {
+public struct SummarySettings: Equatable, Sendable {
+    public enum Policy: String, CaseIterable, Sendable {
         case always
         case onlyOnFindings = "only-on-findings"
     }
 
-    var from: String?
-    var to: [String] = []
-    var subjectPrefix: String = "ogiwatch"
-    var timeZone: String = TimeZone.current.identifier
-    var policy: Policy = .onlyOnFindings
+    public var from: String?
+    public var to: [String] = []
+    public var subjectPrefix: String = "ogiwatch"
+    public var timeZone: String = TimeZone.current.identifier
+    public var policy: Policy = .onlyOnFindings
 
     static let keys: Set<String> = ["from", "to", "subject_prefix", "time_zone", "policy"]
 
-    init() {}
+    public init() {}
 
     init(_ value: ConfigValue) throws(ServiceConfigError) {
         let fields = try value.mapping(allowed: Self.keys)
@@ -30,14 +30,14 @@ struct SummarySettings: Equatable, Sendable {
         if let zone = fields["time_zone"] {
             let name = try zone.string()
             guard TimeZone(identifier: name) != nil else {
-                throw ServiceConfigError(key: zone.key, problem: "unknown time zone '\(name)' (use an IANA name such as Asia/Shanghai)")
+                throw ServiceConfigError(key: zone.key, problem: "未知的时区 '\(name)'（请用 IANA 名称，如 Asia/Shanghai）")
             }
             timeZone = name
         }
         if let policyValue = fields["policy"] {
             let text = try policyValue.string()
             guard let policy = Policy(rawValue: text) else {
-                throw ServiceConfigError(key: policyValue.key, problem: "expected one of \(Policy.allCases.map(\.rawValue).joined(separator: ", ")), got '\(text)'")
+                throw ServiceConfigError(key: policyValue.key, problem: "应为 \(Policy.allCases.map(\.rawValue).joined(separator: "、")) 之一，实际为 '\(text)'")
             }
             self.policy = policy
         }
@@ -47,7 +47,7 @@ struct SummarySettings: Equatable, Sendable {
     private static func address(_ value: ConfigValue) throws(ServiceConfigError) -> String {
         let text = try value.string()
         guard text.contains("@"), text.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 && $0.value != 0x7f }) else {
-            throw ServiceConfigError(key: value.key, problem: "expected a plain ASCII mail address, got '\(text)'")
+            throw ServiceConfigError(key: value.key, problem: "应为纯 ASCII 邮件地址，实际为 '\(text)'")
         }
         return text
     }
