@@ -19,7 +19,7 @@ extension CheckTest {
         case .rowsPresent: ["table", "missing", "found"]
         case .labels: ["table", "row", "found"]
         case .tableFound: ["table", "reason"]
-        case .equation(let check): ["table", "left", "right", "left_value", "right_value", check.axis == .row ? "row" : "column"]
+        case .equation(let check): check.placeholders
         case .blankCells: ["table", "row", "columns", "count"]
         case .valueDomain: ["table", "row", "column", "value", "problem"]
         case .enumerationSum: ["total", "parts", "sum", "excerpt"]
@@ -27,6 +27,17 @@ extension CheckTest {
         case .yearConsistent: ["years"]
         case .reader: ["reason"]
         }
+    }
+}
+
+extension EquationCheck {
+    /// `{row}` for each row, `{column}` for each column; the other one too when the left side
+    /// is a single cell, which names it. `{left_cells}` when the left side names cells.
+    var placeholders: Set<String> {
+        var names: Set<String> = ["table", "left", "right", "left_value", "right_value", axis == .row ? "row" : "column"]
+        if left.count == 1, case .key = left[0] { names.insert(axis == .row ? "column" : "row") }
+        if left.contains(where: { if case .constant = $0 { false } else { true } }) { names.insert("left_cells") }
+        return names
     }
 }
 

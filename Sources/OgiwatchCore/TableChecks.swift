@@ -31,6 +31,9 @@ extension Evaluator {
         var row: String?
         var column: String?
         var line: Int?
+        /// Each cell of the side with its label, 「本年新制作数量 3、对外公开总数量 5」: a sum of
+        /// cells that are not meant to be added is shown by its parts.
+        var cells: String
     }
 
     /// Σ of rows (keys, `@tag` or numbers) in one column; nil when a named row is missing or
@@ -54,14 +57,16 @@ extension Evaluator {
             }
         }
         let single = cells.count == 1 && constant == 0 ? cells[0] : nil
+        let parts = cells.map { "\($0.0.spec.label) \($0.0.value(column)?.display ?? CellValue.format($0.1))" }
         return Side(value: cells.reduce(constant) { $0 + $1.1 }, display: single.flatMap { $0.0.value(column)?.display },
-                    row: single?.0.spec.label, column: nil, line: cells.first?.0.line)
+                    row: single?.0.spec.label, column: nil, line: cells.first?.0.line, cells: parts.joined(separator: "、"))
     }
 
     /// Σ of columns (keys or numbers) within one row; nil when a named column is missing or
     /// holds no usable number.
     func sum(_ terms: [EquationCheck.Term], in row: ReportRow) -> Side? {
         var total: Decimal = 0
+        var parts: [String] = []
         for term in terms {
             switch term {
             case .constant(let number):
@@ -70,19 +75,22 @@ extension Evaluator {
                 // Load refuses a tag among a row's columns.
                 guard let value = row.operand(key) else { return nil }
                 total += value
+                let label = row.columns.first { $0.key == key }?.label ?? key
+                parts.append("\(label) \(row.value(key)?.display ?? CellValue.format(value))")
             }
         }
         let single: String? = if terms.count == 1, case .key(let key) = terms[0] { key } else { nil }
         let column = single.flatMap { key in row.columns.first { $0.key == key } }
         return Side(value: total, display: column.flatMap { row.value($0.key)?.display }, row: row.spec.label,
-                    column: column?.label, line: row.line)
+                    column: column?.label, line: row.line, cells: parts.joined(separator: "、"))
     }
 
     private func equationHit(_ table: StatTable, row: String?, column: String?, line: Int?, left: Side, right: Side) -> Hit {
         let numeral = table.numeral
         return Hit(["table": numeral, "row": row ?? "", "column": column ?? "",
                     "left": left.display ?? CellValue.format(left.value), "right": right.display ?? CellValue.format(right.value),
-                    "left_value": CellValue.format(left.value), "right_value": CellValue.format(right.value)],
+                    "left_value": CellValue.format(left.value), "right_value": CellValue.format(right.value),
+                    "left_cells": left.cells],
                    location: Location(section: numeral, table: numeral, row: row, column: column, line: line),
                    expected: CellValue.format(right.value), actual: left.display ?? CellValue.format(left.value))
     }

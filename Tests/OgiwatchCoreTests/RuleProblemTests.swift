@@ -44,8 +44,9 @@ import Testing
         """
 
     static func problems(_ yaml: String) throws -> [RuleProblem] {
+        let sources = try RuleSetTests.shipped() + [RuleSource(name: "local.yaml", text: yaml, isLocal: true)]
         do {
-            _ = try RuleSet(sources: RuleSetTests.shipped() + [RuleSource(name: "local.yaml", text: yaml, isLocal: true)])
+            _ = try RuleSet(sources: sources)
             return []
         } catch {
             return error.problems
@@ -80,7 +81,7 @@ import Testing
     @Test(arguments: [
         ("{kind: text, scope: document, require_any: [a], forbid_any: [b]}", "{match}", "message"),
         ("{kind: text, scope: document, require_all: ['a(b|c)']}", "{missing}", "require_all"),
-        ("{kind: equation, table: T3, for_each: column, left: [total], right: ['@leaf']}", "{row}", "message"),
+        ("{kind: equation, table: T3, for_each: column, left: ['@leaf'], right: [total]}", "{row}", "message"),
         ("{kind: text, scope: document, require_any: [a], note: '见{excerpt}'}", "{note}{section}", "message"),
     ])
     func placeholdersAChecksDoesNotAlwaysFillAreRefused(check: String, message: String, field: String) throws {

@@ -57,8 +57,8 @@ import Testing
                 title: t
                 message: "缺少网站{note}"
                 checks:
-                  - {kind: text, scope: document, require_any: ['gov\\.cn']}
-                  - {kind: text, scope: document, require_any: ['gov\\.cn']}
+                  - {kind: text, scope: document, require_any: ['gov\\.cn'], note: ''}
+                  - {kind: text, scope: document, require_any: ['gov\\.cn'], note: ''}
                   - {kind: text, scope: document, require_any: ['gov\\.cn'], note: （提到申请）, when: {text_matches: 申请}}
             """, isLocal: true)
         let set = try RuleSet(sources: Self.shipped() + [local])
@@ -116,8 +116,8 @@ import Testing
     @Test func aRuleThatCannotBeReadIsItsOnlyProblem() throws {
         let sources = try Self.shipped().map { source in
             var source = source
-            if source.name == "common.yaml", let range = source.text.range(of: "severity: warning") {
-                source.text.replaceSubrange(range, with: "severity: fatal")
+            if source.name == "common.yaml", let range = source.text.range(of: "\n    severity: warning\n") {
+                source.text.replaceSubrange(range, with: "\n    severity: fatal\n")
             }
             return source
         }
