@@ -10,7 +10,7 @@ public struct Report: Sendable {
     public var organ: String?
     public var year: Int?
     public var template: TemplateSpec?
-    /// Markers of each template found in the document (domain §1.7), by template id.
+    /// Markers of each template found in the document (`markers:` in the template files), by template id.
     public var templateMarkers: [String: [String]]
     public var sections: [ReportSection]
     /// Headings beyond 六 or of the pre-2019 format.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Title, organ and year (domain §2.6).
+/// Title, organ and year (README, "How a report is read").
 struct ReportMetadata {
     var title: String?
     var titleLine: Int?

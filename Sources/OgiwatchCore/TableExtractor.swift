@@ -58,7 +58,7 @@ struct TableExtractor {
     }
 
     /// Table 四: one line of 15 values, located by content because its header is often
-    /// shredded (domain §1.6); the values fill the group rows in order.
+    /// shredded (README, "How a report is read"); the values fill the group rows in order.
     func tableFour(_ spec: TableSpec, _ tables: [Table]) -> ReportTable {
         let rows = spec.rows ?? []
         let columns = spec.columns ?? []
