@@ -49,7 +49,7 @@ enum SectionHeading {
             rest = rest.dropFirst()
             guard let separator = rest.first, "、.,".contains(separator) else { return nil }
         }
-        guard let numeral, keywords[numeral] != nil || arabic[numeral] != nil || "七八九十".contains(numeral) else { return nil }
+        guard let numeral, keywords[numeral] != nil || arabic[numeral] != nil || ChineseNumeral.isNumeral(numeral) else { return nil }
         let title = rest.dropFirst().filter { $0 != " " }
         guard !title.isEmpty, title.count <= maxTitleLength else { return nil }
         return (numeral, String(title))

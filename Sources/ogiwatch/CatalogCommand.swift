@@ -47,57 +47,52 @@ struct CatalogCommand: ParsableCommand {
         return out
     }
 
-    /// Subject and explanation of each service event. An event added later without a text
-    /// of its own still gets a generic entry; the packaging tests flag it.
+    /// Subject and explanation of each service event; the switch is exhaustive, so an event
+    /// added later cannot go without a text.
     static func eventText(_ event: JournalEvent) -> (subject: String, explanation: String) {
-        switch event.rawValue {
-        case "checked":
+        switch event {
+        case .checked:
             ("检查完成：@OGIWATCH_FILE@",
              "投放目录中的一份报告已完整写入并检查完毕。OGIWATCH_VERDICT 为结论，OGIWATCH_ERRORS、OGIWATCH_WARNINGS、OGIWATCH_INFOS 为各级发现的数量，每条发现另有一条以规则 MESSAGE_ID 记录的日志。OGIWATCH_RULESET 为规则集版本。")
-        case "duplicate":
+        case .duplicate:
             ("重复文件：@OGIWATCH_FILE@",
              "该文件的内容与台账中已检查的另一文件（OGIWATCH_DUPLICATE_OF）完全相同（SHA-256 @OGIWATCH_SHA256@），不再重复检查。")
-        case "skipped":
+        case .skipped:
             ("未处理的文件或台账错误",
              "文件被跳过（被忽略的名称、不是普通文件等），或台账读写失败。台账失败时检查状态目录（/var/lib/ogiwatch）的权限和磁盘空间。")
-        case "rescan":
+        case .rescan:
             ("重新扫描监视目录",
              "inotify 事件队列溢出、监视目录恢复或按请求时，ogiwatch 重新扫描目录，补查遗漏的文件。频繁溢出时可提高 fs.inotify.max_queued_events。原因见 OGIWATCH_REASON。")
-        case "root-lost":
+        case .rootLost:
             ("监视目录丢失：@OGIWATCH_ROOT@",
              "监视目录被删除、卸载或无权访问（原因：@OGIWATCH_REASON@）。ogiwatch 定时重试，目录恢复后自动重新扫描。以服务运行时，确认目录对 reports 组可读，且在单元的 ReadOnlyPaths= 中。")
-        case "root-recovered":
+        case .rootRecovered:
             ("监视目录已恢复：@OGIWATCH_ROOT@",
              "此前丢失的监视目录重新可用，ogiwatch 已恢复监视并重新扫描。")
-        case "watch-limit":
+        case .watchLimit:
             ("达到 inotify 上限",
              "inotify 监视数或实例数达到内核上限，部分目录改为定时轮询。按 OGIWATCH_SYSCTL 提高上限（例如在 /etc/sysctl.d/ 中设置 fs.inotify.max_user_watches），然后 systemctl reload ogiwatch。")
-        case "config-reloaded":
+        case .configReloaded:
             ("已重新加载配置和规则",
              "收到 SIGHUP（systemctl reload ogiwatch）后，新的配置和规则有效，已生效。")
-        case "config-rejected":
+        case .configRejected:
             ("拒绝了无效的新配置",
              "收到 SIGHUP 后读取的配置或规则无效，ogiwatch 继续使用原来的配置。用 ogiwatch rules lint 检查规则，修正 /etc/ogiwatch/ogiwatch.yaml 后再次 systemctl reload ogiwatch。")
-        case "started":
+        case .started:
             ("开始监视",
              "服务已安装全部监视并排好补查扫描，随后向 systemd 报告就绪。")
-        case "stopping":
+        case .stopping:
             ("停止",
              "收到 SIGTERM，服务正常停止。")
-        case "incomplete":
-            ("文件似乎未写完：@OGIWATCH_FILE@",
-             "文件在多次重试后仍像是复制到一半（截断的 .docx、PDF 缺少结尾等），已按无法读取记录。重新完整复制该文件即可再次检查。")
-        case "ledger-unwritable":
+        case .ledgerUnwritable:
             ("台账无法写入",
              "状态目录中的台账（ledger.sqlite）无法写入（原因见消息，常见为磁盘已满）。新文件不会丢失：它们在投放目录中等待，ogiwatch 定时重试，台账恢复写入后逐一检查并记录。检查状态目录（/var/lib/ogiwatch）的磁盘空间和权限。")
-        case "ledger-recovered":
+        case .ledgerRecovered:
             ("台账恢复写入",
              "此前无法写入的台账已恢复，等待中的文件继续检查。")
-        case "journal-recovered":
+        case .journalRecovered:
             ("systemd 日志恢复，已补发检查记录",
              "journald 曾不可用或停滞，期间检查的文件已记入台账；恢复后这些文件的发现和结论已补发。OGIWATCH_RESENT=1 的记录是补发的，其中部分可能在中断前已经写入过日志。")
-        default:
-            ("事件 \(event.rawValue)", "ogiwatch 服务事件（OGIWATCH_EVENT=\(event.rawValue)）。")
         }
     }
 
