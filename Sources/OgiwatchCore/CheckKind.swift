@@ -2,7 +2,7 @@ import Foundation
 
 /// The check primitives a rule can use, as `kind:` names them, with the fields each takes.
 /// A field another kind uses, or none does, is a load error: it would otherwise do nothing.
-public enum CheckKind: String, Sendable, CaseIterable {
+enum CheckKind: String, Sendable, CaseIterable {
     case sectionsPresent = "sections_present"
     case sectionOrder = "section_order"
     /// A heading in a section's place under another section's title.
@@ -57,17 +57,17 @@ public enum CheckKind: String, Sendable, CaseIterable {
 }
 
 /// What a `text` or `narrative_number` check reads.
-public enum Scope: String, Sendable, CaseIterable {
+enum Scope: String, Sendable, CaseIterable {
     case title, document, section
 }
 
 /// What an equation iterates over.
-public enum Axis: String, Sendable, CaseIterable {
+enum Axis: String, Sendable, CaseIterable {
     case row, column
 }
 
 /// How an equation's sides compare.
-public enum EquationOp: String, Sendable, CaseIterable {
+enum EquationOp: String, Sendable, CaseIterable {
     case equal = "="
     case atMost = "<="
     case atLeast = ">="
@@ -83,12 +83,12 @@ public enum EquationOp: String, Sendable, CaseIterable {
 
 /// What a text check whose section is missing does: by default nothing
 /// (STRUCT.SECTIONS_PRESENT reports the missing section).
-public enum IfMissing: String, Sendable, CaseIterable {
+enum IfMissing: String, Sendable, CaseIterable {
     case skip, fire
 }
 
 /// Report facts a `metadata` check can require.
-public enum MetadataField: String, Sendable, CaseIterable {
+enum MetadataField: String, Sendable, CaseIterable {
     case title
     case titleOrgan = "title_organ"
     case titleYear = "title_year"

@@ -2,7 +2,7 @@ import Foundation
 
 /// What one check tests, with the settings of its kind, parsed and compiled at load: sums,
 /// patterns and ignore lists are ready before the first report.
-public enum CheckTest: Sendable {
+enum CheckTest: Sendable {
     case sectionsPresent, sectionOrder, sectionTitle, headingFormat, extraSection
     case sectionEmpty(sections: [Int], minChars: Int)
     case text(TextCheck)
@@ -25,7 +25,7 @@ public enum CheckTest: Sendable {
     case yearConsistent
     case reader
 
-    public var kind: CheckKind {
+    var kind: CheckKind {
         switch self {
         case .sectionsPresent: .sectionsPresent
         case .sectionOrder: .sectionOrder
@@ -53,43 +53,43 @@ public enum CheckTest: Sendable {
 }
 
 /// The text a check reads.
-public enum TextScope: Sendable, Equatable {
+enum TextScope: Sendable, Equatable {
     case title
     case document
     case section(Int)
 }
 
 /// Required and forbidden wording in one scope.
-public struct TextCheck: Sendable {
-    public var scope: TextScope
+struct TextCheck: Sendable {
+    var scope: TextScope
     /// Whitespace-free literal text removed before matching.
-    public var ignore: [String]
-    public var requireAny: [Pattern]?
-    public var requireAll: [Requirement]?
-    public var forbidAny: [Pattern]?
-    public var unlessAny: [Pattern]?
-    public var ifMissing: IfMissing
+    var ignore: [String]
+    var requireAny: [Pattern]?
+    var requireAll: [Requirement]?
+    var forbidAny: [Pattern]?
+    var unlessAny: [Pattern]?
+    var ifMissing: IfMissing
 }
 
 /// One thing a `require_all` list needs, and how a message names it when it is missing.
-public struct Requirement: Sendable {
-    public var pattern: Pattern
+struct Requirement: Sendable {
+    var pattern: Pattern
     /// 「改进措施」: what `{missing}` says; nil for a pattern that is not plain words.
-    public var what: String?
+    var what: String?
 }
 
 /// Arithmetic over a table's cells: for each row (or column), left op right.
-public struct EquationCheck: Sendable {
-    public var table: StatTable
-    public var axis: Axis
+struct EquationCheck: Sendable {
+    var table: StatTable
+    var axis: Axis
     /// Only these rows (for_each: row) or columns (for_each: column); nil for all.
-    public var only: [String]?
-    public var left: [Term]
-    public var right: [Term]
-    public var op: EquationOp
+    var only: [String]?
+    var left: [Term]
+    var right: [Term]
+    var op: EquationOp
 
     /// One summand: a cell key of the other dimension, every row with a tag, or a number.
-    public enum Term: Sendable, Equatable {
+    enum Term: Sendable, Equatable {
         case key(String)
         case tag(String)
         case constant(Decimal)
@@ -109,7 +109,7 @@ public struct EquationCheck: Sendable {
 }
 
 /// Totals stated in the prose and the counts listed with them.
-public struct EnumerationSumCheck: Sendable {
+struct EnumerationSumCheck: Sendable {
     /// Units of the counts (条, 件 …) and words before a total that make it approximate and
     /// exempt (约, 近, 超过), as scalar arrays: sentences are scanned scalar by scalar.
     let units: [[Unicode.Scalar]]
@@ -122,12 +122,12 @@ public struct EnumerationSumCheck: Sendable {
 }
 
 /// A number stated in the prose and the table cells it must equal.
-public struct Claim: Sendable {
+struct Claim: Sendable {
     /// What the number counts, in the message (「收到申请」).
-    public var what: String
+    var what: String
     /// Over the whitespace-free prose; the last capture group that holds digits only is
     /// the number.
-    public var pattern: Pattern
+    var pattern: Pattern
     /// Alternatives; the claim holds when it equals one of them.
-    public var compare: [CellSum]
+    var compare: [CellSum]
 }

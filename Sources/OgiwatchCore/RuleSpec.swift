@@ -17,7 +17,7 @@ public struct RuleSpec: Sendable {
     public var when: Condition?
     /// Severity by report year, first match wins.
     public var byYear: [YearSeverity]?
-    public var checks: [CheckSpec]
+    var checks: [CheckSpec]
 
     public var isEnabled: Bool { enabled ?? true }
 
@@ -56,17 +56,17 @@ public struct Condition: Sendable, Equatable {
 }
 
 /// One check of a rule: what it tests plus the settings every kind shares.
-public struct CheckSpec: Sendable {
-    public var test: CheckTest
+struct CheckSpec: Sendable {
+    var test: CheckTest
     /// Overrides the rule's severity for hits of this check.
-    public var severity: Severity?
+    var severity: Severity?
     /// Narrows one check of a rule (a plausibility test only some organs can fail).
-    public var when: Condition?
+    var when: Condition?
     /// Fills the message's `{note}`, so a rule with several checks says which one fired;
     /// may itself hold the check's placeholders.
-    public var note: String?
+    var note: String?
     /// Where the check starts in its file, for `rules try`.
-    public var line: Int?
+    var line: Int?
 
-    public var kind: CheckKind { test.kind }
+    var kind: CheckKind { test.kind }
 }

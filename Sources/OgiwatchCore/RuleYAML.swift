@@ -36,8 +36,6 @@ struct YAMLMap {
         }
     }
 
-    var keys: [String] { mapping.keys.map { $0.string ?? "?" } }
-
     /// The first key not in `allowed`, refused with `why` (which may list what is allowed).
     func refuseOthers(_ allowed: Set<String>, why: (String) -> String) throws(RuleProblem) {
         for key in mapping.keys {

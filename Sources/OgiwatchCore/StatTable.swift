@@ -1,6 +1,6 @@
 /// One of the statistical tables of an annual report. Rules name them `T2`, `T3`, `T4`;
 /// clerks and messages name them by numeral (表二).
-public enum StatTable: String, Sendable, CaseIterable, Comparable {
+public enum StatTable: String, Sendable, CaseIterable {
     case two = "T2"
     case three = "T3"
     case four = "T4"
@@ -12,9 +12,5 @@ public enum StatTable: String, Sendable, CaseIterable, Comparable {
         case .three: "三"
         case .four: "四"
         }
-    }
-
-    public static func < (lhs: StatTable, rhs: StatTable) -> Bool {
-        allCases.firstIndex(of: lhs) ?? 0 < allCases.firstIndex(of: rhs) ?? 0
     }
 }
