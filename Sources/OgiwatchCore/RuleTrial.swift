@@ -69,12 +69,12 @@ extension Evaluator {
         switch test {
         case .text(let check):
             return scopeDescription(check.scope, ignoring: check.ignore)
-        case .narrativeNumber(let scope, _):
-            return scopeDescription(scope, ignoring: [])
+        case .narrativeNumber(let scope, let claims):
+            return scopeDescription(scope, ignoring: []) + claimNotes(scope, claims).map { "\n    " + $0 }.joined()
         case .rowsPresent(let table, _), .blankCells(let table, _), .valueDomain(let table, _):
             return tableDescription(table)
         case .equation(let check):
-            return tableDescription(check.table) + "，逐\(check.axis == .row ? "行" : "列")核算 \(check.op.rawValue)"
+            return tableDescription(check.table) + equationNote(check)
         case .labels(let tables), .tableFound(let tables, _):
             return tables.map(tableDescription).joined(separator: "；")
         case .sectionsPresent, .sectionOrder, .sectionTitle, .headingFormat, .extraSection, .sectionEmpty:
@@ -102,6 +102,40 @@ extension Evaluator {
         return "\(place)，去空白后 \(text.count) 字：「\(excerpt)」"
     }
 
+    /// Each claim: what the prose said and what the table holds.
+    private func claimNotes(_ scope: TextScope, _ claims: [Claim]) -> [String] {
+        guard let (text, _) = scopeText(scope) else { return [] }
+        return claims.map { claim in
+            let said = claim.pattern.matches(in: text).compactMap { $0.dropFirst().last { !$0.isEmpty && $0.allSatisfy(\.isNumber) } }
+            guard !said.isEmpty else { return "「\(claim.what)」：正文未提到" }
+            let values = claim.compare.compactMap(evaluate).flatMap { $0 }.map(CellValue.format)
+            let table = values.isEmpty ? "所需单元格无法读取，不比较" : "表中为 " + Array(Set(values)).sorted().joined(separator: "/")
+            return "「\(claim.what)」：正文称 \(Array(Set(said)).sorted().joined(separator: "、"))，\(table)"
+        }
+    }
+
+    /// How many rows or columns an equation could evaluate, and how many it had to skip.
+    private func equationNote(_ check: EquationCheck) -> String {
+        guard let table = report.tables[check.table] else { return "" }
+        let unit = check.axis == .row ? "行" : "列"
+        var evaluated = 0, skipped = 0
+        switch check.axis {
+        case .row:
+            for row in table.rows where check.only?.contains(row.spec.key) ?? true {
+                if sum(check.left, in: row) != nil && sum(check.right, in: row) != nil { evaluated += 1 } else { skipped += 1 }
+            }
+        case .column:
+            for column in (table.spec.columns ?? []) where check.only?.contains(column.key) ?? true {
+                if sum(check.left, in: table, column: column.key) != nil && sum(check.right, in: table, column: column.key) != nil {
+                    evaluated += 1
+                } else {
+                    skipped += 1
+                }
+            }
+        }
+        return "，逐\(unit)核算（\(check.op.rawValue)）\(evaluated) \(unit)" + (skipped > 0 ? "，\(skipped) \(unit)所需单元格缺少、空白或不是数字，不核算" : "")
+    }
+
     private func tableDescription(_ table: StatTable) -> String {
         guard let read = report.tables[table] else { return "表\(table.numeral)：未找到" }
         let problems = read.problems.isEmpty ? "" : "（\(read.problems.joined(separator: "；"))）"
@@ -123,8 +157,8 @@ extension Evaluator {
             if check.requireAll != nil { reasons.append("require_all 各项都找到") }
             if check.forbidAny != nil { reasons.append("forbid_any 一项也未找到") }
             return reasons.joined(separator: "；")
-        case .narrativeNumber(_, let claims):
-            return "正文所称的数与表中一致，或正文未提到（" + claims.map(\.what).joined(separator: "、") + "）"
+        case .narrativeNumber:
+            return "正文所称的数都与表中一致，或正文未提到，或表中单元格无法读取"
         case .equation:
             return "核算的各\(test.isRowEquation ? "行" : "列")都成立（有空白或非数字单元格的不核算）"
         case .blankCells: return "没有空白单元格"

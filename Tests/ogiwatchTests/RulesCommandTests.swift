@@ -29,6 +29,16 @@ import Testing
         #expect(lines.last == "  结果：未触发")
     }
 
+    /// A claim rule says what the prose stated against what the table holds.
+    @Test func tryShowsEachClaimAgainstTheTable() throws {
+        let report = ReferenceReports.realReport("text/pingtan_2023.txt").path
+        let run = try CheckCommandTests.ogiwatch(["rules", "try", "NARR.REQUESTS_VS_T3", report] + Self.rules)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains("    「收到申请」：正文未提到"))
+        #expect(lines.contains("    「答复办结」：正文称 81，表中为 81"))
+        #expect(lines.last == "  结果：未触发")
+    }
+
     /// A directory tries the rules it defines, on top of the shipped ones.
     @Test func tryRunsTheRulesOfALocalDirectory() throws {
         let scratch = try Scratch()
