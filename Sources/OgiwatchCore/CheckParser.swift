@@ -126,7 +126,7 @@ struct CheckParser {
     private func text(_ map: YAMLMap) throws(RuleProblem) -> TextCheck {
         let scope = try textScope(map)
         let ifMissing = try map.value("if_missing", IfMissing.self)
-        if ifMissing != nil, case .section = scope {} else if ifMissing != nil {
+        if ifMissing != nil, scope.section == nil {
             throw place.problem(map["if_missing"], "if_missing", "只有 scope: section 才用 if_missing")
         }
         let check = TextCheck(scope: scope, ignore: try map.strings("ignore")?.map(Normalize.compact) ?? [],

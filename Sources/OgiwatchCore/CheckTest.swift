@@ -57,6 +57,12 @@ enum TextScope: Sendable, Equatable {
     case title
     case document
     case section(Int)
+
+    /// The section's number, for a section.
+    var section: Int? {
+        if case .section(let number) = self { return number }
+        return nil
+    }
 }
 
 /// Required and forbidden wording in one scope.

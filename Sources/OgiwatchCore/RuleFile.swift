@@ -36,7 +36,8 @@ struct RuleFile {
         do {
             root = try Yams.compose(yaml: text)
         } catch {
-            throw RuleProblem(file: name, line: Self.line(of: error), text: "YAML 语法错误（缩进、引号或冒号有误）：\(error)")
+            let (line, problem) = Self.syntax(error)
+            throw RuleProblem(file: name, line: line, text: "YAML 语法错误（检查缩进、引号、括号和冒号）：\(problem)")
         }
         guard let root else { return }
         let map = try YAMLMap(root, field: nil, place: place)
@@ -67,12 +68,14 @@ struct RuleFile {
         }
     }
 
-    /// The line Yams names in a syntax error, when it names one.
-    static func line(of error: Error) -> Int? {
-        guard let error = error as? YamlError else { return nil }
+    /// The line and libyaml's own words for a syntax error, when it gives them.
+    static func syntax(_ error: Error) -> (line: Int?, problem: String) {
+        guard let error = error as? YamlError else { return (nil, "\(error)") }
         switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
-        default: return nil
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return (mark.line, problem)
+        default:
+            return (nil, "\(error)")
         }
     }
 }

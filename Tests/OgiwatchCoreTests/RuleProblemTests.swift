@@ -1,4 +1,6 @@
+import Foundation
 @testable import OgiwatchCore
+import OgiwatchFixtures
 import Testing
 
 /// What a rule author mistypes is refused at load, naming the file, the rule, the field and
@@ -110,5 +112,33 @@ import Testing
         #expect(problems.map(\.field) == [field])
         #expect(problems.map(\.text) == [text])
         #expect(problems.first?.line == 1)
+    }
+}
+
+/// The placeholders of each check kind are documented where rule authors look: README's rules
+/// section and the head of `Rules/common.yaml`.
+@Suite struct PlaceholderDocumentationTests {
+    @Test func everyKindIsDocumentedWithItsPlaceholders() throws {
+        let readme = try String(contentsOf: RepositoryFiles.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let common = try String(contentsOfFile: RepositoryFiles.rulesDirectory + "/common.yaml", encoding: .utf8)
+        let samples: [CheckTest] = [.sectionsPresent, .sectionOrder, .sectionTitle, .headingFormat, .extraSection,
+                                    .sectionEmpty(sections: [1], minChars: 1), .artifacts(forbidAny: []), .metadata(require: []),
+                                    .templateDetected, .templateYear, .rowsPresent(table: .three, rows: []), .labels(tables: []),
+                                    .tableFound(tables: [], unparseable: nil), .blankCells(table: .three, wholeTable: nil),
+                                    .valueDomain(table: .three, outOfDomain: nil),
+                                    .enumerationSum(EnumerationSumCheck(units: [], approximateBefore: [])),
+                                    .narrativeNumber(scope: .document, claims: []), .yearConsistent, .reader]
+        for test in samples {
+            let kind = test.kind.rawValue
+            let row = try #require(readme.split(separator: "\n").first { $0.hasPrefix("| `\(kind)` |") }, "\(kind) in README")
+            let line = try #require(common.split(separator: "\n").first { $0.hasPrefix("#   \(kind) ") }, "\(kind) in common.yaml")
+            for name in test.placeholders {
+                #expect(row.contains("`{\(name)}`"), "README: \(kind) {\(name)}")
+                #expect(line.contains("{\(name)}"), "common.yaml: \(kind) {\(name)}")
+            }
+        }
+        for kind in ["equation", "text"] {
+            #expect(readme.contains("| `\(kind)` |") && common.contains("#   \(kind) "))
+        }
     }
 }
