@@ -5,7 +5,7 @@ public struct RuleSet: Sendable {
     public let templates: [TemplateSpec]
     public let rules: [RuleSpec]
     /// The file each rule was read from, by id: `rules try DIR` tries the rules of a directory.
-    public let origins: [String: String]
+    let origins: [String: String]
     /// A short hash of the rule files' contents in load order: a changed rule set re-checks
     /// files already seen, the same files read from another directory (a copy, a path with a
     /// trailing slash) do not.
@@ -109,6 +109,13 @@ public struct RuleSet: Sendable {
     }
 
     public func rule(_ id: String) -> RuleSpec? { rules.first { $0.id == id } }
+
+    /// The rules read from the files of one directory, as the loader names them
+    /// (`directory/name.yaml`): what `rules try DIR` tries.
+    public func rules(definedIn directory: String) -> [RuleSpec] {
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        return rules.filter { origins[$0.id]?.hasPrefix(prefix) ?? false }
+    }
 
     /// The journal MESSAGE_ID of a rule: fixed in the rule file, or derived from the id so
     /// that it never changes while the id does not.

@@ -86,8 +86,7 @@ struct RulesCommand: ParsableCommand {
             let set = try options.load()
             let selected: [RuleSpec]
             if directory {
-                let prefix = rule.hasSuffix("/") ? rule : rule + "/"
-                selected = set.rules.filter { set.origins[$0.id]?.hasPrefix(prefix) ?? false }
+                selected = set.rules(definedIn: rule)
                 if selected.isEmpty { throw RulesCommand.refuse("规则目录 \(rule) 中没有定义规则（只有 overrides 的文件无可试运行）") }
             } else {
                 guard let one = set.rule(rule) ?? set.rule(rule.uppercased()) else {
