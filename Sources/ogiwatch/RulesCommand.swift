@@ -56,6 +56,8 @@ struct RulesCommand: ParsableCommand {
                 if let u = w.yearUntil { parts.append("至 \(u) 年度") }
                 if let o = w.organMatches { parts.append("机关名称匹配 \(o.source)") }
                 if let o = w.organNotMatches { parts.append("且不匹配 \(o.source)") }
+                if let t = w.textMatches { parts.append("正文含 \(t.source)") }
+                if let c = w.cellPositive { parts.append("\(c.text) 大于 0") }
                 out += "适用条件：\(parts.joined(separator: "，"))\n"
             }
             out += "\n\(rule.explain ?? "")\n\n消息：\(rule.message)\nMESSAGE_ID：\(set.messageID(forRule: rule.id))\n"
