@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Where in the rule files a value is read (the file, and the rule when inside one), so
@@ -44,7 +45,12 @@ struct YAMLMap {
         }
     }
 
-    subscript(_ key: String) -> Node? { mapping[key] }
+    /// The value of a key; a key written without a value (`rules:` alone) counts as absent.
+    subscript(_ key: String) -> Node? {
+        guard let value = mapping[key] else { return nil }
+        if case .scalar(let scalar) = value, scalar.style == .plain, NSNull.construct(from: scalar) != nil { return nil }
+        return value
+    }
 
     func string(_ key: String) throws(RuleProblem) -> String? {
         guard let value = self[key] else { return nil }
