@@ -1,5 +1,3 @@
-import Foundation
-
 /// The check primitives a rule can use, as `kind:` names them, with the fields each takes.
 /// A field another kind uses, or none does, is a load error: it would otherwise do nothing.
 enum CheckKind: String, Sendable, CaseIterable {
@@ -54,52 +52,4 @@ enum CheckKind: String, Sendable, CaseIterable {
 
     /// Every field some kind takes: a key outside it is a misspelling, not a misplaced field.
     static let allFields = Set(commonFields + allCases.flatMap(\.fields))
-}
-
-/// What a `text` or `narrative_number` check reads.
-enum Scope: String, Sendable, CaseIterable {
-    case title, document, section
-}
-
-/// What an equation iterates over.
-enum Axis: String, Sendable, CaseIterable {
-    case row, column
-}
-
-/// How an equation's sides compare.
-enum EquationOp: String, Sendable, CaseIterable {
-    case equal = "="
-    case atMost = "<="
-    case atLeast = ">="
-
-    func holds(_ a: Decimal, _ b: Decimal) -> Bool {
-        switch self {
-        case .equal: a == b
-        case .atMost: a <= b
-        case .atLeast: a >= b
-        }
-    }
-}
-
-/// What a text check whose section is missing does: by default nothing
-/// (STRUCT.SECTIONS_PRESENT reports the missing section).
-enum IfMissing: String, Sendable, CaseIterable {
-    case skip, fire
-}
-
-/// Report facts a `metadata` check can require.
-enum MetadataField: String, Sendable, CaseIterable {
-    case title
-    case titleOrgan = "title_organ"
-    case titleYear = "title_year"
-    case organ, year
-
-    /// The word a message uses.
-    var chinese: String {
-        switch self {
-        case .title: "标题"
-        case .titleOrgan, .organ: "机关名称"
-        case .titleYear, .year: "年度"
-        }
-    }
 }
