@@ -36,6 +36,20 @@ import Testing
         #expect(required.filter { set.rule($0) == nil } == [])
     }
 
+    /// Tables 三 and 四 are written once in common.yaml; each template gets its own rows.
+    @Test func sharedTablesGiveEachTemplateItsRows() throws {
+        let set = try RuleSet(sources: Self.shipped())
+        let old = try #require(set.templates.first { $0.id == "2019" }).tables
+        let new = try #require(set.templates.first { $0.id == "2021" }).tables
+        #expect(old.T4 == new.T4)
+        #expect(old.T3.columns == new.T3.columns)
+        #expect(new.T3.allRows.count == old.T3.allRows.count + 3)
+        #expect(!old.T3.allRows.contains { $0.key == "fee_unpaid" })
+        #expect(old.T3.allRows.first { $0.key == "otherwise" }?.standsFor == nil, "2019 has no sub-rows to stand in for")
+        #expect(new.T3.allRows.first { $0.key == "otherwise" }?.standsFor == ["no_correction", "fee_unpaid", "other_reason"])
+        #expect(new.T3.allRows.filter { $0.hasTag("withheld") }.count == 8)
+    }
+
     @Test func localFilesOverrideSeverityAndSwitchRulesOff() throws {
         let local = RuleSource(name: "local.yaml", text: """
             overrides:
