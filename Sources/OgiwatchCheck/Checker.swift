@@ -44,6 +44,20 @@ public struct Checker: Sendable {
                            organ: report.organ, year: report.year)
     }
 
+    /// One rule tried on one file through the same reading as `check`, saying why it fired
+    /// or not (`ogiwatch rules try`).
+    public func trial(_ rule: RuleSpec, path: String) -> RuleTrial {
+        let format = DocumentFormat(fileName: path)
+        switch DocumentReader.read(path: path, limits: limits) {
+        case .success(let document):
+            return ruleSet.trial(rule, on: document)
+        case .failure(let problem):
+            let findings = result(name: path, format: format, .failure(problem)).findings.filter { $0.rule == rule.id }
+            let why = findings.isEmpty ? "未触发：文件无法读取（\(problem.rule)：\(problem.reason)），规则无从检查" : "文件无法读取，由读取环节报告"
+            return RuleTrial(rule: rule.id, report: "未能读取", steps: [why], findings: findings)
+        }
+    }
+
     private func result(name: String, format: DocumentFormat?, _ read: Result<Document, DocumentProblem>) -> CheckResult {
         switch read {
         case .success(let document):

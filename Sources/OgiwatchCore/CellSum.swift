@@ -1,23 +1,37 @@
+import Foundation
+
 /// A sum of table cells as rules write it, `T3.new.total + T3.carry_in.total`; a `*` column
-/// stands for any column of its row. Lint and the evaluator read it the same way.
-struct CellSum {
-    struct Term {
-        var table: String
-        var row: String
-        var column: String
+/// stands for any column of its row. Parsed and checked against the templates when the rule
+/// set loads.
+public struct CellSum: Sendable, Equatable {
+    public struct Term: Sendable, Equatable {
+        public var table: StatTable
+        public var row: Row
+        /// A column key, or nil for `*`: any column of the row that holds a number.
+        public var column: String?
     }
 
-    let terms: [Term]
+    /// A row by key, or every row with a tag (`T3.@withheld.total`).
+    public enum Row: Sendable, Equatable {
+        case key(String)
+        case tag(String)
+    }
+
+    public let terms: [Term]
+    /// The expression as written, for messages.
+    public let text: String
 
     /// The terms, or the first one that is not `table.row.column`.
     static func parse(_ expression: String) -> Result<CellSum, CellSumError> {
         var terms: [Term] = []
         for text in expression.split(separator: "+").map({ $0.trimmingCharacters(in: .whitespaces) }) {
             let parts = text.split(separator: ".").map(String.init)
-            guard parts.count == 3, RuleValidator.tableNames.contains(parts[0]) else { return .failure(CellSumError(term: text)) }
-            terms.append(Term(table: parts[0], row: parts[1], column: parts[2]))
+            guard parts.count == 3, let table = StatTable(rawValue: parts[0]) else { return .failure(CellSumError(term: text)) }
+            let row: Row = parts[1].hasPrefix("@") ? .tag(String(parts[1].dropFirst())) : .key(parts[1])
+            terms.append(Term(table: table, row: row, column: parts[2] == "*" ? nil : parts[2]))
         }
-        return .success(CellSum(terms: terms))
+        if terms.isEmpty { return .failure(CellSumError(term: expression)) }
+        return .success(CellSum(terms: terms, text: expression))
     }
 }
 

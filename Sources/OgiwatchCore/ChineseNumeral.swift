@@ -5,6 +5,31 @@ public enum ChineseNumeral {
         "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
     ]
 
+    /// 一 … 九 or 十: a scalar that can be part of a counting numeral.
+    public static func isNumeral(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "十" || digits[scalar] != nil
+    }
+
+    public static func isNumeral(_ character: Character) -> Bool {
+        character.unicodeScalars.count == 1 && character.unicodeScalars.first.map(isNumeral) == true
+    }
+
+    /// The value of one digit of a year written digit by digit (二〇二一, 二0二一): 〇, ○, 零 and
+    /// 0 are zero.
+    static func yearDigit(_ character: Character) -> Int? {
+        switch character {
+        case "〇", "○", "零", "0": 0
+        default: character.unicodeScalars.count == 1 ? character.unicodeScalars.first.flatMap { digits[$0] } : nil
+        }
+    }
+
+    /// 2021 as 二〇二一, the way titles write a year.
+    static func year(_ value: Int) -> String {
+        String(String(value).compactMap { digit in
+            digit.wholeNumberValue.map { $0 == 0 ? "〇" : Character(string($0)) }
+        })
+    }
+
     /// The value of the numeral at the start of `scalars` and how many scalars it takes:
     /// 「三、」 → (3, 1), 「十二）」 → (12, 2), 「二十」 → (20, 2). Nil when none starts there.
     static func prefix<C: Collection>(of scalars: C) -> (value: Int, length: Int)? where C.Element == Unicode.Scalar {

@@ -34,9 +34,8 @@ extension Evaluator {
         static let gapStops = Set(",。;、:".unicodeScalars)
     }
 
-    func enumerationSum(_ check: CheckSpec) -> [Hit] {
-        let words = Vocabulary(units: (check.units ?? []).map { Array($0.unicodeScalars) },
-                               approximateBefore: (check.approximateBefore ?? []).map { Array($0.unicodeScalars) })
+    func enumerationSum(_ check: EnumerationSumCheck) -> [Hit] {
+        let words = Vocabulary(units: check.units, approximateBefore: check.approximateBefore)
         guard !words.units.isEmpty else { return [] }
         var hits: [Hit] = []
         for paragraph in compactParagraphs {
@@ -50,7 +49,7 @@ extension Evaluator {
                 let next = i + 1 < sentences.count ? sentences[i + 1] : nil
                 let (found, usedNext) = enumerationHits(sentence, next: next, words: words)
                 skipNext = usedNext
-                let numeral = paragraph.section.map(Self.numeral)
+                let numeral = paragraph.section.map(ChineseNumeral.string)
                 hits += found.map { hit in
                     var hit = hit
                     hit.location = Location(section: numeral, line: paragraph.line)

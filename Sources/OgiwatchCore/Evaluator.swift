@@ -31,21 +31,24 @@ struct Evaluator {
     }
 
     func findings() -> [Finding] {
+        ruleSet.rules.filter { $0.isEnabled && applies($0) }.flatMap(findings)
+    }
+
+    /// The findings of one rule, applicable or not (`rules try` asks for one).
+    func findings(_ rule: RuleSpec) -> [Finding] {
         var findings: [Finding] = []
-        for rule in ruleSet.rules where rule.isEnabled && applies(rule) {
-            let severity = rule.severity(forYear: report.year)
-            // Two checks of one rule may find the same thing (both of its triggers hold).
-            var seen = Set<String>()
-            for check in rule.allChecks where check.when.map(holds) ?? true {
-                for var hit in hits(check) {
-                    if let note = check.note { hit.vars["note"] = Self.render(note, hit.vars) }
-                    let message = Self.render(rule.message, hit.vars)
-                    let place = [message, hit.location.row ?? "", hit.location.column ?? "", String(hit.location.line ?? 0)]
-                    guard seen.insert(place.joined(separator: "\u{0}")).inserted else { continue }
-                    findings.append(Finding(rule: rule.id, severity: hit.severity ?? check.severity ?? severity,
-                                            message: message, location: hit.location,
-                                            expected: hit.expected, actual: hit.actual))
-                }
+        let severity = rule.severity(forYear: report.year)
+        // Two checks of one rule may find the same thing (both of its triggers hold).
+        var seen = Set<String>()
+        for check in rule.checks where check.when.map(holds) ?? true {
+            for var hit in hits(check.test) {
+                if let note = check.note { hit.vars["note"] = Placeholder.render(note, hit.vars) }
+                let message = Placeholder.render(rule.message, hit.vars)
+                let place = [message, hit.location.row ?? "", hit.location.column ?? "", String(hit.location.line ?? 0)]
+                guard seen.insert(place.joined(separator: "\u{0}")).inserted else { continue }
+                findings.append(Finding(rule: rule.id, severity: hit.severity ?? check.severity ?? severity,
+                                        message: message, location: hit.location,
+                                        expected: hit.expected, actual: hit.actual))
             }
         }
         return findings
@@ -59,49 +62,37 @@ struct Evaluator {
     func holds(_ when: Condition) -> Bool {
         if let from = when.yearFrom, (report.year ?? 0) < from { return false }
         if let until = when.yearUntil, (report.year ?? Int.max) > until { return false }
-        if let pattern = when.organMatches, ruleSet.cache.firstMatch(pattern, in: report.organ ?? "") == nil { return false }
-        if let pattern = when.organNotMatches, ruleSet.cache.firstMatch(pattern, in: report.organ ?? "") != nil { return false }
-        if let pattern = when.textMatches, ruleSet.cache.firstMatch(pattern, in: documentText) == nil { return false }
+        if let pattern = when.organMatches, pattern.firstMatch(in: report.organ ?? "") == nil { return false }
+        if let pattern = when.organNotMatches, pattern.firstMatch(in: report.organ ?? "") != nil { return false }
+        if let pattern = when.textMatches, pattern.firstMatch(in: documentText) == nil { return false }
         if let cells = when.cellPositive, !(evaluate(cells)?.contains { $0 > 0 } ?? false) { return false }
         return true
     }
 
-    func hits(_ check: CheckSpec) -> [Hit] {
-        switch check.kind {
+    func hits(_ test: CheckTest) -> [Hit] {
+        switch test {
         case .sectionsPresent: sectionsPresent()
         case .sectionOrder: sectionOrder()
         case .sectionTitle: sectionTitle()
         case .headingFormat: headingFormat()
         case .extraSection: extraSection()
-        case .sectionEmpty: sectionEmpty(check)
-        case .metadata: metadata(check)
-        case .artifacts: artifacts(check)
-        case .text: text(check)
+        case .sectionEmpty(let sections, let minChars): sectionEmpty(sections, minChars: minChars)
+        case .metadata(let require): metadata(require)
+        case .artifacts(let forbidAny): artifacts(forbidAny)
+        case .text(let check): text(check)
         case .templateDetected: templateDetected()
         case .templateYear: templateYear()
-        case .rowsPresent: rowsPresent(check)
-        case .labels: labels(check)
-        case .tableFound: tableFound(check)
-        case .equation: equation(check)
-        case .blankCells: blankCells(check)
-        case .valueDomain: valueDomain(check)
-        case .narrativeNumber: narrativeNumber(check)
-        case .enumerationSum: enumerationSum(check)
+        case .rowsPresent(let table, let rows): rowsPresent(table, rows)
+        case .labels(let tables): labels(tables)
+        case .tableFound(let tables, let unparseable): tableFound(tables, unparseable: unparseable)
+        case .equation(let check): equation(check)
+        case .blankCells(let table, let wholeTable): blankCells(table, wholeTable: wholeTable)
+        case .valueDomain(let table, let outOfDomain): valueDomain(table, outOfDomain: outOfDomain)
+        case .narrativeNumber(let scope, let claims): narrativeNumber(scope, claims)
+        case .enumerationSum(let check): enumerationSum(check)
         case .yearConsistent: yearConsistent().map { [$0] } ?? []
         case .reader: []
         }
-    }
-
-    /// Fills `{name}` placeholders; unknown names become empty so a message never shows braces.
-    static func render(_ template: String, _ vars: [String: String]) -> String {
-        var out = ""
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            out += rest[..<open]
-            out += vars[String(rest[rest.index(after: open)..<close])] ?? ""
-            rest = rest[rest.index(after: close)...]
-        }
-        return out + rest
     }
 
     /// The line of the first paragraph holding `excerpt` (whitespace-free), for findings on
@@ -110,17 +101,4 @@ struct Evaluator {
         let probe = String(excerpt.prefix(12))
         return compactParagraphs.first { $0.text.includes(probe) }?.line
     }
-
-    static let numerals = ["", "一", "二", "三", "四", "五", "六"]
-
-    static func numeral(_ n: Int) -> String { n < numerals.count ? numerals[n] : String(n) }
-
-    func table(_ name: String?) -> ReportTable? { name.flatMap { report.tables[$0] } }
-
-    /// 二 for T2: the name a clerk uses.
-    static func tableNumeral(_ name: String) -> String {
-        ["T2": "二", "T3": "三", "T4": "四"][name] ?? name
-    }
-
-    static func sectionOf(table name: String) -> String { tableNumeral(name) }
 }

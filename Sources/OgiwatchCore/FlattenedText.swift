@@ -107,7 +107,7 @@ struct FlattenedText {
         return nil
     }
 
-    private static func isChineseNumeral(_ c: Unicode.Scalar) -> Bool { ChineseNumeral.digits[c] != nil || c == "十" }
+    private static func isChineseNumeral(_ c: Unicode.Scalar) -> Bool { ChineseNumeral.isNumeral(c) }
     private static func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
 
     /// A table run inside the paragraph becomes a table of one run-together cell; the prose

@@ -25,7 +25,7 @@ struct HeadingLine: Sendable, Equatable {
         // Most paragraphs are rejected on their first scalar, before any normalisation.
         guard let first = text.unicodeScalars.first(where: { !Normalize.isPadding($0) }),
               first == "(" || first == "（" || ("0"..."9").contains(first) || ("０"..."９").contains(first)
-                || first == "十" || ChineseNumeral.digits[first] != nil else { return nil }
+                || ChineseNumeral.isNumeral(first) else { return nil }
         let compact = Normalize.nfkcCompact(text)
         guard compact.unicodeScalars.count <= maxLength else { return nil }
         var rest = Substring(compact).unicodeScalars[...]

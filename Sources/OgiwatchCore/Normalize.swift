@@ -1,6 +1,6 @@
 import Foundation
 
-/// Text normalisation for matching (domain §3.1). Matching always happens on normalised text;
+/// Text normalisation for matching (README, "How a report is read"). Matching always happens on normalised text;
 /// findings quote the original.
 ///
 /// Everything runs in one pass over Unicode scalars: report text is almost entirely CJK

@@ -10,12 +10,12 @@ public struct Report: Sendable {
     public var organ: String?
     public var year: Int?
     public var template: TemplateSpec?
-    /// Markers of each template found in the document (domain §1.7), by template id.
+    /// Markers of each template found in the document (`markers:` in the template files), by template id.
     public var templateMarkers: [String: [String]]
     public var sections: [ReportSection]
     /// Headings beyond 六 or of the pre-2019 format.
     public var extraHeadings: [Paragraph]
-    public var tables: [String: ReportTable]
+    public var tables: [StatTable: ReportTable]
     public var artifacts: [Artifact]
     /// Every paragraph, in order, for document-wide text rules.
     public var paragraphs: [Paragraph]
@@ -25,7 +25,7 @@ public struct Report: Sendable {
     public init(title: String? = nil, titleLine: Int? = nil, titleOrgan: String? = nil, titleYear: Int? = nil,
                 organ: String? = nil, year: Int? = nil, template: TemplateSpec? = nil,
                 templateMarkers: [String: [String]] = [:], sections: [ReportSection] = [],
-                extraHeadings: [Paragraph] = [], tables: [String: ReportTable] = [:],
+                extraHeadings: [Paragraph] = [], tables: [StatTable: ReportTable] = [:],
                 artifacts: [Artifact] = [], paragraphs: [Paragraph] = [], bodyOf: [Int?] = []) {
         self.title = title
         self.titleLine = titleLine

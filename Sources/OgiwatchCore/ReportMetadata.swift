@@ -1,6 +1,6 @@
 import Foundation
 
-/// Title, organ and year (domain §2.6).
+/// Title, organ and year (README, "How a report is read").
 struct ReportMetadata {
     var title: String?
     var titleLine: Int?
@@ -60,11 +60,6 @@ struct ReportMetadata {
         return line
     }
 
-    static let chineseDigits: [Character: Int] = [
-        "〇": 0, "○": 0, "零": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
-        "六": 6, "七": 7, "八": 8, "九": 9,
-    ]
-
     /// The report year in a title: `2021年`, `二〇二一年度`.
     static func year(in compact: String) -> Int? {
         let chars = Array(compact)
@@ -74,7 +69,7 @@ struct ReportMetadata {
             if window.allSatisfy({ $0.isASCII && $0.isNumber }), let y = Int(String(window)), (2000...2099).contains(y) {
                 return y
             }
-            let digits = window.compactMap { chineseDigits[$0] }
+            let digits = window.compactMap(ChineseNumeral.yearDigit)
             if digits.count == 4, digits[0] == 2 {
                 let y = digits.reduce(0) { $0 * 10 + $1 }
                 if (2000...2099).contains(y) { return y }
@@ -92,7 +87,7 @@ struct ReportMetadata {
         var head = String(compact[..<end])
         // The year may stand before the organ (「2019年上海市人民政府办公厅…」) or after it.
         if let y = year(in: compact) {
-            for form in [String(y), chineseYear(y)] {
+            for form in [String(y), ChineseNumeral.year(y)] {
                 for suffix in ["年度", "年", ""] {
                     head = head.replacingOccurrences(of: form + suffix, with: "")
                 }
@@ -100,11 +95,6 @@ struct ReportMetadata {
         }
         while let last = head.last, "年度".contains(last) || last.isNumber { head.removeLast() }
         return head.count >= 2 ? head : nil
-    }
-
-    static func chineseYear(_ y: Int) -> String {
-        let names: [Character] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
-        return String(String(y).compactMap { $0.wholeNumberValue.map { names[$0] } })
     }
 
     static let organSuffixes = ["街道办事处", "人民政府", "街道", "办公室", "委员会", "管理局", "局", "镇", "乡"]

@@ -1,5 +1,5 @@
 /// Places data rows on template rows by label and template order, never by counting
-/// (domain §1.5, §2.3): each row's key is searched in its own label first, then in the label
+/// (README, "How a report is read", Tables): each row's key is searched in its own label first, then in the label
 /// fragments just before it, then just after it, and only template rows at or after the
 /// last placed one are candidates.
 struct RowMatcher {

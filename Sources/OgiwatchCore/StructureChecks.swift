@@ -13,7 +13,7 @@ extension Evaluator {
         let numbers = report.sections.map(\.number)
         let inOrder = zip(numbers, numbers.dropFirst()).allSatisfy { $0 < $1 }
         guard !inOrder, let first = report.sections.first else { return [] }
-        let written = numbers.map(Self.numeral).joined(separator: "、")
+        let written = numbers.map(ChineseNumeral.string).joined(separator: "、")
         let problem = Set(numbers).count < numbers.count ? "有重复" : "顺序颠倒"
         let misplaced = zip(report.sections, report.sections.dropFirst()).first { $0.number >= $1.number }?.1
         return [Hit(["order": written, "problem": problem], location: Location(line: (misplaced ?? first).line))]
@@ -43,33 +43,30 @@ extension Evaluator {
         }
     }
 
-    func sectionEmpty(_ check: CheckSpec) -> [Hit] {
-        let minimum = check.minChars ?? 1
-        return (check.sections ?? []).compactMap { number in
+    func sectionEmpty(_ sections: [Int], minChars minimum: Int) -> [Hit] {
+        sections.compactMap { number in
             guard let section = report.section(number), let text = sectionText[number] else { return nil }
             let length = text.unicodeScalars.count
             guard length < minimum || length <= 2 && text.unicodeScalars.filter({ !"。.;；".unicodeScalars.contains($0) }).elementsEqual("无".unicodeScalars) else {
                 return nil
             }
-            let numeral = Self.numeral(number)
+            let numeral = ChineseNumeral.string(number)
             return Hit(["section": numeral, "length": String(length)], location: Location(section: numeral, line: section.line))
         }
     }
 
-    func metadata(_ check: CheckSpec) -> [Hit] {
-        let names = ["title": "标题", "title_organ": "机关名称", "title_year": "年度", "organ": "机关名称", "year": "年度"]
-        let missing = (check.require ?? []).filter { field in
+    func metadata(_ require: [MetadataField]) -> [Hit] {
+        let missing = require.filter { field in
             switch field {
-            case "title": report.title == nil
-            case "title_organ": report.titleOrgan == nil
-            case "title_year": report.titleYear == nil
-            case "organ": report.organ == nil
-            case "year": report.year == nil
-            default: false
+            case .title: report.title == nil
+            case .titleOrgan: report.titleOrgan == nil
+            case .titleYear: report.titleYear == nil
+            case .organ: report.organ == nil
+            case .year: report.year == nil
             }
         }
         guard !missing.isEmpty else { return [] }
-        return [Hit(["missing": missing.map { names[$0] ?? $0 }.joined(separator: "、"), "title": report.title ?? "（无标题）"],
+        return [Hit(["missing": missing.map(\.chinese).joined(separator: "、"), "title": report.title ?? "（无标题）"],
                     location: Location(line: report.titleLine))]
     }
 
@@ -89,19 +86,16 @@ extension Evaluator {
     }
 
     /// Reader-removed leftovers plus template placeholders and `XX` blanks left in the text.
-    func artifacts(_ check: CheckSpec) -> [Hit] {
+    func artifacts(_ patterns: [Pattern]) -> [Hit] {
         var hits = report.artifacts.map { a in
             Hit(["artifact": a.text], location: Location(line: a.line))
         }
-        let patterns = (check.forbidAny ?? []).map { RuleValidator.resolve($0, ruleSet.patterns) }
         var seen = Set<String>()
         for pattern in patterns {
-            for match in ruleSet.cache.matches(pattern, in: documentText) where seen.insert(match[0]).inserted {
+            for match in pattern.matches(in: documentText) where seen.insert(match[0]).inserted {
                 hits.append(Hit(["artifact": match[0]], location: Location(line: line(of: match[0]))))
             }
         }
         return hits
     }
 }
-
-import Foundation

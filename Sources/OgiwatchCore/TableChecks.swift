@@ -1,24 +1,24 @@
 import Foundation
 
-/// Arithmetic and cell checks on tables 二 三 四 (domain §4).
+/// Arithmetic and cell checks on tables 二 三 四 (README, "Rules").
 extension Evaluator {
-    func equation(_ check: CheckSpec) -> [Hit] {
-        guard let name = check.table, let table = table(name) else { return [] }
-        let op = check.op ?? "="
+    func equation(_ check: EquationCheck) -> [Hit] {
+        guard let table = report.tables[check.table] else { return [] }
         var hits: [Hit] = []
-        if check.forEach == "column" {
-            let columns = (table.spec.columns ?? []).filter { check.columns?.contains($0.key) ?? true }
+        switch check.axis {
+        case .column:
+            let columns = (table.spec.columns ?? []).filter { check.only?.contains($0.key) ?? true }
             for column in columns {
-                guard let left = sum(check.left ?? [], in: table, column: column.key),
-                      let right = sum(check.right ?? [], in: table, column: column.key),
-                      !Self.holds(left.value, op, right.value) else { continue }
-                hits.append(equationHit(name, row: left.row, column: column.label, line: left.line, left: left, right: right))
+                guard let left = sum(check.left, in: table, column: column.key),
+                      let right = sum(check.right, in: table, column: column.key),
+                      !check.op.holds(left.value, right.value) else { continue }
+                hits.append(equationHit(check.table, row: left.row, column: column.label, line: left.line, left: left, right: right))
             }
-        } else {
-            for row in table.rows where check.rows?.contains(row.spec.key) ?? true {
-                guard let left = sum(check.left ?? [], in: row), let right = sum(check.right ?? [], in: row),
-                      !Self.holds(left.value, op, right.value) else { continue }
-                hits.append(equationHit(name, row: row.spec.label, column: left.column, line: row.line, left: left, right: right))
+        case .row:
+            for row in table.rows where check.only?.contains(row.spec.key) ?? true {
+                guard let left = sum(check.left, in: row), let right = sum(check.right, in: row),
+                      !check.op.holds(left.value, right.value) else { continue }
+                hits.append(equationHit(check.table, row: row.spec.label, column: left.column, line: row.line, left: left, right: right))
             }
         }
         return hits
@@ -31,84 +31,79 @@ extension Evaluator {
         var row: String?
         var column: String?
         var line: Int?
+        /// Each cell of the side with its label, 「本年新制作数量 3、对外公开总数量 5」: a sum of
+        /// cells that are not meant to be added is shown by its parts.
+        var cells: String
     }
 
     /// Σ of rows (keys, `@tag` or numbers) in one column; nil when a named row is missing or
     /// a cell it needs is not a number (the cell rules report that cell).
-    func sum(_ terms: [String], in table: ReportTable, column: String) -> Side? {
+    func sum(_ terms: [EquationCheck.Term], in table: ReportTable, column: String) -> Side? {
         var cells: [(ReportRow, Decimal)] = []
         var constant: Decimal = 0
         for term in terms {
-            if let number = Self.constant(term) {
+            switch term {
+            case .constant(let number):
                 constant += number
-            } else if term.hasPrefix("@") {
-                let tag = String(term.dropFirst())
+            case .tag(let tag):
                 guard table.hasEveryRow(tagged: tag) else { return nil }
                 for row in table.rows where row.spec.hasTag(tag) && row.value(column) != nil {
                     guard let value = row.operand(column) else { return nil }
                     cells.append((row, value))
                 }
-            } else {
-                guard let row = table.row(term), let value = row.operand(column) else { return nil }
+            case .key(let key):
+                guard let row = table.row(key), let value = row.operand(column) else { return nil }
                 cells.append((row, value))
             }
         }
         let single = cells.count == 1 && constant == 0 ? cells[0] : nil
+        let parts = cells.map { "\($0.0.spec.label) \($0.0.value(column)?.display ?? CellValue.format($0.1))" }
         return Side(value: cells.reduce(constant) { $0 + $1.1 }, display: single.flatMap { $0.0.value(column)?.display },
-                    row: single?.0.spec.label, column: nil, line: cells.first?.0.line)
+                    row: single?.0.spec.label, column: nil, line: cells.first?.0.line, cells: parts.joined(separator: "、"))
     }
 
     /// Σ of columns (keys or numbers) within one row; nil when a named column is missing or
     /// holds no usable number.
-    func sum(_ terms: [String], in row: ReportRow) -> Side? {
+    func sum(_ terms: [EquationCheck.Term], in row: ReportRow) -> Side? {
         var total: Decimal = 0
+        var parts: [String] = []
         for term in terms {
-            if let number = Self.constant(term) {
+            switch term {
+            case .constant(let number):
                 total += number
-                continue
+            case .key(let key), .tag(let key):
+                // Load refuses a tag among a row's columns.
+                guard let value = row.operand(key) else { return nil }
+                total += value
+                let label = row.columns.first { $0.key == key }?.label ?? key
+                parts.append("\(label) \(row.value(key)?.display ?? CellValue.format(value))")
             }
-            guard let value = row.operand(term) else { return nil }
-            total += value
         }
-        let column = terms.count == 1 ? row.columns.first { $0.key == terms[0] } : nil
+        let single: String? = if terms.count == 1, case .key(let key) = terms[0] { key } else { nil }
+        let column = single.flatMap { key in row.columns.first { $0.key == key } }
         return Side(value: total, display: column.flatMap { row.value($0.key)?.display }, row: row.spec.label,
-                    column: column?.label, line: row.line)
+                    column: column?.label, line: row.line, cells: parts.joined(separator: "、"))
     }
 
-    /// A number written as an equation term (`right: [0]`), not a cell key.
-    static func constant(_ term: String) -> Decimal? {
-        guard let first = term.utf8.first, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) || first == UInt8(ascii: "-") else {
-            return nil
-        }
-        return Decimal(string: term)
-    }
-
-    static func holds(_ a: Decimal, _ op: String, _ b: Decimal) -> Bool {
-        switch op {
-        case "<=": a <= b
-        case ">=": a >= b
-        default: a == b
-        }
-    }
-
-    private func equationHit(_ table: String, row: String?, column: String?, line: Int?, left: Side, right: Side) -> Hit {
-        let numeral = Self.tableNumeral(table)
+    private func equationHit(_ table: StatTable, row: String?, column: String?, line: Int?, left: Side, right: Side) -> Hit {
+        let numeral = table.numeral
         return Hit(["table": numeral, "row": row ?? "", "column": column ?? "",
                     "left": left.display ?? CellValue.format(left.value), "right": right.display ?? CellValue.format(right.value),
-                    "left_value": CellValue.format(left.value), "right_value": CellValue.format(right.value)],
+                    "left_value": CellValue.format(left.value), "right_value": CellValue.format(right.value),
+                    "left_cells": left.cells],
                    location: Location(section: numeral, table: numeral, row: row, column: column, line: line),
                    expected: CellValue.format(right.value), actual: left.display ?? CellValue.format(left.value))
     }
 
-    func blankCells(_ check: CheckSpec) -> [Hit] {
-        guard let name = check.table, let table = table(name), !table.rows.isEmpty else { return [] }
-        let numeral = Self.tableNumeral(name)
+    func blankCells(_ name: StatTable, wholeTable: Severity?) -> [Hit] {
+        guard let table = report.tables[name], !table.rows.isEmpty else { return [] }
+        let numeral = name.numeral
         let total = table.rows.reduce(0) { $0 + $1.values.count }
         let blanks = table.rows.reduce(0) { $0 + $1.values.filter(\.isBlank).count }
         if blanks == total {
             return [Hit(["table": numeral, "row": "全表", "columns": "全部", "count": String(blanks)],
                         location: Location(section: numeral, table: numeral, line: table.line),
-                        severity: check.wholeTableSeverity)]
+                        severity: wholeTable)]
         }
         return table.rows.compactMap { row in
             let columns = zip(row.columns, row.values).filter { $0.1.isBlank }.map(\.0.label)
@@ -121,15 +116,15 @@ extension Evaluator {
 
     /// Each cell against its column's domain; a unit written into a money cell is only
     /// worth a note.
-    func valueDomain(_ check: CheckSpec) -> [Hit] {
-        guard let name = check.table, let table = table(name) else { return [] }
-        let numeral = Self.tableNumeral(name)
+    func valueDomain(_ name: StatTable, outOfDomain: Severity?) -> [Hit] {
+        guard let table = report.tables[name] else { return [] }
+        let numeral = name.numeral
         var hits: [Hit] = []
         for row in table.rows {
             for (column, value) in zip(row.columns, row.values) {
                 let domain = column.domain ?? .count
                 let problem: String
-                var severity = check.domainSeverity
+                var severity = outOfDomain
                 if let wrong = domain.problem(with: value) {
                     problem = wrong
                 } else if let note = domain.note(on: value) {

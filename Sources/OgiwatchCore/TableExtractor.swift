@@ -3,16 +3,16 @@ struct TableExtractor {
     let template: TemplateSpec
     let matchers: TemplateMatchers
 
-    func extract(_ blocks: [Document.Block]) -> [String: ReportTable] {
-        var result: [String: ReportTable] = [:]
+    func extract(_ blocks: [Document.Block]) -> [StatTable: ReportTable] {
+        var result: [StatTable: ReportTable] = [:]
         let parts = TableLocator(template: template).locate(blocks)
-        if let t2 = parts["T2"] { result["T2"] = tableTwo(t2) }
-        if let t3 = parts["T3"] { result["T3"] = gridTable(template.tables.T3, t3) }
-        if let t4 = parts["T4"] { result["T4"] = tableFour(template.tables.T4, t4) }
+        if let t2 = parts[.two] { result[.two] = tableTwo(t2) }
+        if let t3 = parts[.three] { result[.three] = gridTable(template.tables.T3, t3) }
+        if let t4 = parts[.four] { result[.four] = tableFour(template.tables.T4, t4) }
         let prose = Normalize.compact(blocks.compactMap { if case .paragraph(let p) = $0 { p.text } else { nil } }.joined())
         for (name, words) in TableLocator(template: template).keys where result[name] == nil {
-            guard words.filter(prose.includes).count >= Self.labelsInProse, let spec = template.tables.named(name) else { continue }
-            result[name] = ReportTable(spec: spec, problems: ["表中的文字没有按行排列（例如按列提取的 PDF 文字，标签和数值各占一行），各栏数值无法对应到行，未能读取"])
+            guard words.filter(prose.includes).count >= Self.labelsInProse else { continue }
+            result[name] = ReportTable(spec: template.tables[name], problems: ["表中的文字没有按行排列（例如按列提取的 PDF 文字，标签和数值各占一行），各栏数值无法对应到行，未能读取"])
         }
         return result
     }
@@ -58,7 +58,7 @@ struct TableExtractor {
     }
 
     /// Table 四: one line of 15 values, located by content because its header is often
-    /// shredded (domain §1.6); the values fill the group rows in order.
+    /// shredded (README, "How a report is read"); the values fill the group rows in order.
     func tableFour(_ spec: TableSpec, _ tables: [Table]) -> ReportTable {
         let rows = spec.rows ?? []
         let columns = spec.columns ?? []

@@ -8,10 +8,10 @@
 /// the best score of at least two wins. A piece that holds no key but follows one that was
 /// placed continues it (a table 四 whose header row and value row were split apart).
 struct TableLocator {
-    /// `T2`, `T3`, `T4` → the literal keys that show a table is that one.
-    let keys: [(name: String, words: [String])]
-    /// `T2`, `T3`, `T4` → words of its first row.
-    let openings: [(name: String, words: [String])]
+    /// Each table → the literal keys that show a table is that one.
+    let keys: [(name: StatTable, words: [String])]
+    /// Each table → words of its first row.
+    let openings: [(name: StatTable, words: [String])]
 
     init(template: TemplateSpec) {
         func words(_ spec: TableSpec) -> [String] {
@@ -24,15 +24,15 @@ struct TableLocator {
             let columns = ((spec.columns ?? []) + (spec.blocks ?? []).flatMap(\.columns)).map { Normalize.compact($0.label) }
             return Array(Set(rowKeys + columns).filter { $0.unicodeScalars.count >= 2 })
         }
-        let tables = [("T2", template.tables.T2), ("T3", template.tables.T3), ("T4", template.tables.T4)]
+        let tables = StatTable.allCases.map { ($0, template.tables[$0]) }
         keys = tables.map { ($0.0, words($0.1)) }
         openings = tables.map { ($0.0, ($0.1.opening ?? []).map(Normalize.compact)) }
     }
 
     /// The parts of each table, in document order.
-    func locate(_ blocks: [Document.Block]) -> [String: [Table]] {
-        var parts: [String: [Table]] = [:]
-        var previous: String?
+    func locate(_ blocks: [Document.Block]) -> [StatTable: [Table]] {
+        var parts: [StatTable: [Table]] = [:]
+        var previous: StatTable?
         var prose = false
         for block in blocks {
             guard case .table(let whole) = block else {
@@ -59,7 +59,7 @@ struct TableLocator {
     func pieces(_ table: Table) -> [Table] {
         var pieces: [Table] = []
         var rows: [Row] = []
-        var opened: String?
+        var opened: StatTable?
         for row in table.rows {
             let text = Normalize.compact(row.cells.map(\.text).joined())
             let opens = openings.first { $0.words.contains(where: text.includes) }?.name

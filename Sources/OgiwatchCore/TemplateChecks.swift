@@ -15,24 +15,24 @@ extension Evaluator {
         }
     }
 
-    func rowsPresent(_ check: CheckSpec) -> [Hit] {
+    func rowsPresent(_ name: StatTable, _ rows: [String]) -> [Hit] {
         // A table read without rows is reported once, as unreadable.
-        guard let name = check.table, let table = table(name), !table.rows.isEmpty else { return [] }
-        let missing = (check.rows ?? []).filter { table.row($0) == nil }
+        guard let table = report.tables[name], !table.rows.isEmpty else { return [] }
+        let missing = rows.filter { table.row($0) == nil }
         guard !missing.isEmpty else { return [] }
         let labels = table.spec.allRows.filter { missing.contains($0.key) }.map(\.label)
         let standIns = table.rows.filter { row in row.spec.standsFor?.contains(where: missing.contains) ?? false }
         let found = standIns.isEmpty ? "缺少这些行" : "只有一行「\(standIns.map(\.spec.label).joined())」（2019 年格式）"
-        let numeral = Self.tableNumeral(name)
+        let numeral = name.numeral
         return [Hit(["table": numeral, "missing": labels.joined(separator: "、"), "found": found],
                     location: Location(section: numeral, table: numeral, row: standIns.first?.spec.label, line: standIns.first?.line ?? table.line))]
     }
 
-    func labels(_ check: CheckSpec) -> [Hit] {
+    func labels(_ tables: [StatTable]) -> [Hit] {
         var hits: [Hit] = []
-        for name in check.tables ?? [] {
-            guard let table = table(name) else { continue }
-            let numeral = Self.tableNumeral(name)
+        for name in tables {
+            guard let table = report.tables[name] else { continue }
+            let numeral = name.numeral
             for row in table.rows where !row.labelMatches {
                 hits.append(Hit(["table": numeral, "row": row.spec.label, "found": row.foundLabel],
                                 location: Location(section: numeral, table: numeral, row: row.spec.label, line: row.line)))
@@ -45,17 +45,17 @@ extension Evaluator {
         return hits
     }
 
-    func tableFound(_ check: CheckSpec) -> [Hit] {
+    func tableFound(_ tables: [StatTable], unparseable: Severity?) -> [Hit] {
         guard report.template != nil else { return [] }
-        return (check.tables ?? []).compactMap { name in
-            let numeral = Self.tableNumeral(name)
-            guard let table = table(name) else {
+        return tables.compactMap { name in
+            let numeral = name.numeral
+            guard let table = report.tables[name] else {
                 return Hit(["table": numeral, "reason": "未找到该表"], location: Location(section: numeral, table: numeral))
             }
             guard !table.problems.isEmpty else { return nil }
             return Hit(["table": numeral, "reason": table.problems.joined(separator: "；")],
                        location: Location(section: numeral, table: numeral, line: table.line),
-                       severity: check.unparseableSeverity)
+                       severity: unparseable)
         }
     }
 }

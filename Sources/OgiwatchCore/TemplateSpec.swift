@@ -1,38 +1,32 @@
 /// One official report template (2019 or 2021) as declared in `Rules/template-*.yaml`: how to
 /// recognise it and the labelled rows and columns of its tables.
-public struct TemplateSpec: Sendable, Codable, Equatable {
+public struct TemplateSpec: Sendable, Equatable {
     /// `2019` or `2021`; rules name templates by this id.
     public var id: String
     public var name: String
-    /// Labels found only in this template (domain §1.7), compared after normalisation.
+    /// Labels found only in this template (README, "How a report is read"), compared after
+    /// normalisation.
     public var markers: [String]
     /// Report years the template governs; a report of another year using it is a mismatch.
     public var yearFrom: Int?
     public var yearUntil: Int?
     public var tables: Tables
 
-    enum CodingKeys: String, CodingKey {
-        case id, name, markers, tables
-        case yearFrom = "year_from"
-        case yearUntil = "year_until"
-    }
-
     public func governs(year: Int) -> Bool {
         (yearFrom.map { year >= $0 } ?? true) && (yearUntil.map { year <= $0 } ?? true)
     }
 
-    public struct Tables: Sendable, Codable, Equatable {
+    /// One spec per table: every template defines all three.
+    public struct Tables: Sendable, Equatable {
         public var T2: TableSpec
         public var T3: TableSpec
         public var T4: TableSpec
 
-        /// `T2`, `T3` or `T4`, as rules name them.
-        public func named(_ name: String) -> TableSpec? {
-            switch name {
-            case "T2": T2
-            case "T3": T3
-            case "T4": T4
-            default: nil
+        public subscript(_ table: StatTable) -> TableSpec {
+            switch table {
+            case .two: T2
+            case .three: T3
+            case .four: T4
             }
         }
     }
@@ -42,9 +36,7 @@ public struct TemplateSpec: Sendable, Codable, Equatable {
 ///
 /// Table 二 is a series of blocks, each with its own columns; tables 三 and 四 have one set
 /// of columns for all rows.
-public struct TableSpec: Sendable, Codable, Equatable {
-    /// 二, 三 or 四, as clerks name the table.
-    public var numeral: String
+public struct TableSpec: Sendable, Equatable {
     /// Words of the table's first row; a row holding one starts this table, which tells two
     /// tables apart when extracted text runs them together.
     public var opening: [String]?
@@ -65,20 +57,20 @@ public struct TableSpec: Sendable, Codable, Equatable {
 }
 
 /// One block of table 二: a caption such as 第二十条第（一）项, a header, rows.
-public struct BlockSpec: Sendable, Codable, Equatable {
+public struct BlockSpec: Sendable, Equatable {
     /// The item numeral in the caption, e.g. `一` for 第二十条第（一）项.
     public var item: String
     public var columns: [ColumnSpec]
     public var rows: [RowSpec]
 }
 
-public struct ColumnSpec: Sendable, Codable, Equatable {
+public struct ColumnSpec: Sendable, Equatable {
     public var key: String
     public var label: String
     /// What the cells may hold; decides which values are reported as malformed.
     public var domain: Domain?
 
-    public enum Domain: String, Sendable, Codable, Equatable {
+    public enum Domain: String, Sendable, Equatable, CaseIterable {
         /// Non-negative integers (件, 条).
         case count
         /// Integers that may carry a sign (2019 本年增/减).
@@ -90,7 +82,7 @@ public struct ColumnSpec: Sendable, Codable, Equatable {
     }
 }
 
-public struct RowSpec: Sendable, Codable, Equatable {
+public struct RowSpec: Sendable, Equatable {
     public var key: String
     /// The official label, shown in findings and compared by TPL.LABELS.
     public var label: String
@@ -104,11 +96,9 @@ public struct RowSpec: Sendable, Codable, Equatable {
     /// For a row of an older template tolerated in this one: the rows it stands in for.
     /// Such a row is only taken when none of those rows is present.
     public var standsFor: [String]?
-
-    enum CodingKeys: String, CodingKey {
-        case key, label, group, match, tags
-        case standsFor = "stands_for"
-    }
+    /// In tables shared by the templates (`tables:` of a rule file): the templates that
+    /// have this row; nil for all.
+    var onlyIn: [String]?
 
     public func hasTag(_ tag: String) -> Bool { tags?.contains(tag) ?? false }
 }
@@ -118,7 +108,7 @@ public struct RowSpec: Sendable, Codable, Equatable {
 /// A heading names a section only by one of these titles, compared without whitespace:
 /// key phrases prove nothing, because sub-headings such as 「（一）主动公开政府信息的情况」
 /// and the introduction that lists all six parts contain them too.
-public struct SectionSpec: Sendable, Codable, Equatable {
+public struct SectionSpec: Sendable, Equatable {
     public var number: Int
     /// The official heading without its numbering.
     public var title: String

@@ -5,7 +5,7 @@ import OgiwatchCore
 /// `ReadLimits` budget, so a hostile archive costs at most what the limits allow.
 ///
 /// Word keeps merged cells and blank cells as real grid positions, which makes this the most
-/// exact source of table layout (domain §2.5); the result is always a `.grid` table.
+/// exact source of table layout (README, "Formats"); the result is always a `.grid` table.
 public enum DocxReader {
     /// The one part that holds the report body. Other parts (headers, comments, footnotes) are
     /// never opened: findings point at body paragraphs only.

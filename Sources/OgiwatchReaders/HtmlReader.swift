@@ -1,6 +1,6 @@
 import OgiwatchCore
 
-/// Reads `.html` reports as published on government sites (domain §2.4).
+/// Reads `.html` reports as published on government sites (README, "Formats").
 ///
 /// Block text becomes paragraphs and each report table a grid table; a page-layout table
 /// gives the paragraphs and tables it holds (`HtmlDocumentBuilder`). Paragraphs and table rows

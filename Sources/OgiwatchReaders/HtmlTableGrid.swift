@@ -1,6 +1,6 @@
 import OgiwatchCore
 
-/// Places HTML table cells on a grid, expanding `rowspan` and `colspan` (domain §2.4).
+/// Places HTML table cells on a grid, expanding `rowspan` and `colspan` (README, "Formats").
 ///
 /// The origin of a merged cell keeps the text; every other position it covers becomes an
 /// empty cell marked `isMergedContinuation`, so the rules can tell a merge from a blank the

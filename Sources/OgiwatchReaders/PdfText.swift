@@ -87,16 +87,14 @@ enum PdfText {
         if first == "(" {
             let inner = scalars.dropFirst().prefix { $0 != ")" }
             return !inner.isEmpty && inner.count <= 2 && inner.count < scalars.count - 1
-                && inner.allSatisfy { isDigit($0) || chineseNumerals.contains($0) }
+                && inner.allSatisfy { isDigit($0) || ChineseNumeral.isNumeral($0) }
         }
-        let body = scalars.prefix { isDigit($0) || chineseNumerals.contains($0) }
+        let body = scalars.prefix { isDigit($0) || ChineseNumeral.isNumeral($0) }
         guard !body.isEmpty, body.count <= 2, body.count < scalars.count else { return false }
         let separator = scalars[body.count]
         if body.allSatisfy(isDigit) { return separator == "、" || separator == "." }
         return separator == "、"
     }
-
-    static let chineseNumerals: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
 
     /// `-3-`, `- 3 -`, `—3—`, `第3页`, `第 3 页 共 5 页`, `3/5`: a page number or footer.
     static func isPageNumber(_ text: String) -> Bool {

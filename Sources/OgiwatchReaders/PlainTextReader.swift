@@ -219,6 +219,6 @@ public enum PlainTextReader {
         let text = Normalize.trimCell(String(line))
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
               text.unicodeScalars.count <= 40, !"。：:；;".unicodeScalars.contains(last) else { return false }
-        return !"（(0123456789０１２３４５６７８９一二三四五六七八九十".unicodeScalars.contains(first)
+        return !"（(0123456789０１２３４５６７８９".unicodeScalars.contains(first) && !ChineseNumeral.isNumeral(first)
     }
 }

@@ -5,7 +5,7 @@ import OgiwatchCore
 ///
 /// Numbering alone is not enough: table 三 has row labels `一、本年新收…` and
 /// `四、结转下年度继续办理`, and a vertical table label can read `三、`. A heading is the
-/// numeral, a separator, and a title carrying that section's keywords (domain §1.2); the
+/// numeral, a separator, and a title carrying that section's keywords (README, "How a report is read"); the
 /// paren class `（二）主动公开政府信息情况` counts too (RULES §5).
 enum SectionHeading {
     private static let keywords: [Character: [[String]]] = [
@@ -49,7 +49,7 @@ enum SectionHeading {
             rest = rest.dropFirst()
             guard let separator = rest.first, "、.,".contains(separator) else { return nil }
         }
-        guard let numeral, keywords[numeral] != nil || arabic[numeral] != nil || "七八九十".contains(numeral) else { return nil }
+        guard let numeral, keywords[numeral] != nil || arabic[numeral] != nil || ChineseNumeral.isNumeral(numeral) else { return nil }
         let title = rest.dropFirst().filter { $0 != " " }
         guard !title.isEmpty, title.count <= maxTitleLength else { return nil }
         return (numeral, String(title))

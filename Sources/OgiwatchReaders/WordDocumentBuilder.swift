@@ -1,7 +1,7 @@
 import OgiwatchCore
 
 /// Turns WordprocessingML into a `Document` in one pass over `WordXMLScanner`'s events
-/// (domain §2.5).
+/// (README, "Formats").
 ///
 /// Every paragraph, in the body or in a table cell, takes the next number, so the number a
 /// finding shows is the paragraph a clerk counts to in Word. Merged grid positions become

@@ -14,7 +14,7 @@ struct RuleOptions: ParsableArguments {
         do {
             return try RuleLoader.load(rulesDirectory: rulesDirectory, localDirectory: localDirectory)
         } catch {
-            throw ValidationError(error.description)
+            throw RulesCommand.refuse(error.description)
         }
     }
 }

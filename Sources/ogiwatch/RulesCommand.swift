@@ -7,8 +7,15 @@ struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "查看、解释和检查规则集。",
-        subcommands: [List.self, Explain.self, Lint.self, CatalogCommand.self]
+        subcommands: [List.self, Explain.self, Lint.self, Try.self, CatalogCommand.self]
     )
+
+    /// A rules command that cannot do what was asked: the reason alone, in Chinese, exit
+    /// status 2 (the usage line would only hide it).
+    static func refuse(_ text: String) -> ExitCode {
+        FileHandle.standardError.write(Data(("ogiwatch：" + text + "\n").utf8))
+        return ExitCode(2)
+    }
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "列出全部规则及其严重程度。")
@@ -35,7 +42,7 @@ struct RulesCommand: ParsableCommand {
         func run() throws {
             let set = try rules.load()
             guard let rule = set.rule(id) ?? set.rule(id.uppercased()) else {
-                throw ValidationError("没有规则 \(id)；用 `ogiwatch rules list` 查看全部规则")
+                throw RulesCommand.refuse("没有规则 \(id)；用 `ogiwatch rules list` 查看全部规则")
             }
             var out = "\(rule.id)  \(rule.title)\n"
             out += "严重程度：\(rule.severity.rawValue)（\(rule.severity.chinese)）" + (rule.isEnabled ? "" : "，已关闭") + "\n"
@@ -47,12 +54,54 @@ struct RulesCommand: ParsableCommand {
                 var parts: [String] = []
                 if let f = w.yearFrom { parts.append("\(f) 年度起") }
                 if let u = w.yearUntil { parts.append("至 \(u) 年度") }
-                if let o = w.organMatches { parts.append("机关名称匹配 \(o)") }
-                if let o = w.organNotMatches { parts.append("且不匹配 \(o)") }
+                if let o = w.organMatches { parts.append("机关名称匹配 \(o.source)") }
+                if let o = w.organNotMatches { parts.append("且不匹配 \(o.source)") }
+                if let t = w.textMatches { parts.append("正文含 \(t.source)") }
+                if let c = w.cellPositive { parts.append("\(c.text) 大于 0") }
                 out += "适用条件：\(parts.joined(separator: "，"))\n"
             }
             out += "\n\(rule.explain ?? "")\n\n消息：\(rule.message)\nMESSAGE_ID：\(set.messageID(forRule: rule.id))\n"
             out += "查看日志：journalctl MESSAGE_ID=\(set.messageID(forRule: rule.id))  或  journalctl OGIWATCH_RULE=\(rule.id)\n"
+            print(out, terminator: "")
+        }
+    }
+
+    struct Try: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "try",
+            abstract: "在报告文件上试运行一条规则，说明它查看了什么、为什么触发或未触发。",
+            discussion: "RULE 为规则 id（如 FEE.STATEMENT），或一个本地规则目录（试运行其中定义的全部规则，叠加在规则集之上）。"
+        )
+        @Argument(help: "规则 id，或本地规则目录") var rule: String
+        @Argument(help: "报告文件（.txt、.docx、.pdf、.html）") var files: [String] = []
+        @OptionGroup var rules: RuleOptions
+
+        func run() throws {
+            guard !files.isEmpty else { throw RulesCommand.refuse("请在规则之后给出至少一个报告文件") }
+            var options = rules
+            var isDirectory: ObjCBool = false
+            let directory = FileManager.default.fileExists(atPath: rule, isDirectory: &isDirectory) && isDirectory.boolValue
+            if directory {
+                guard options.localDirectory == nil else { throw RulesCommand.refuse("试运行规则目录时不能再用 --local-rules") }
+                options.localDirectory = rule
+            }
+            let set = try options.load()
+            let selected: [RuleSpec]
+            if directory {
+                selected = set.rules(definedIn: rule)
+                if selected.isEmpty { throw RulesCommand.refuse("规则目录 \(rule) 中没有定义规则（只有 overrides 的文件无可试运行）") }
+            } else {
+                guard let one = set.rule(rule) ?? set.rule(rule.uppercased()) else {
+                    throw RulesCommand.refuse("没有规则 \(rule)，也没有这个目录；用 `ogiwatch rules list` 查看全部规则")
+                }
+                selected = [one]
+            }
+            let checker = Checker(ruleSet: set)
+            var out = ""
+            for file in files {
+                out += "== \(file)\n"
+                for rule in selected { out += checker.trial(rule, path: file).text }
+            }
             print(out, terminator: "")
         }
     }

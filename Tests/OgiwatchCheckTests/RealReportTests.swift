@@ -2,8 +2,8 @@ import OgiwatchCore
 import OgiwatchFixtures
 import Testing
 
-/// The three published PDFs, read through the real pdftotext, give the findings the domain
-/// reference records for them (domain §6, regression cases).
+/// The three published PDFs, read through the real pdftotext, give the findings recorded
+/// for them (Tests/Reports/real/EXPECTED.md and the regression cases below).
 @Suite struct RealReportTests {
     static func findings(_ name: String) -> [String] {
         let result = SeedReport.checker.check(path: ReferenceReports.realReport(name).path)

@@ -222,7 +222,7 @@ import Testing
         let text = try SeedReport.text("000")
         expectSilent("T4.BLANK_CELLS", text)
         let blank = text.replacingOnce(Self.t4Group000, with: "\t0\u{A0}\n\t\n\t0\u{A0}\n\t\u{A0}0")
-        expectMessages("T4.BLANK_CELLS", blank, ["表四「行政复议」有 1 个空白单元格：尚未审结"])
+        expectMessages("T4.BLANK_CELLS", blank, ["表四「行政复议」行有 1 个空白单元格：尚未审结"])
         #expect(SeedReport.check(blank).findings.first { $0.rule == "T4.BLANK_CELLS" }?.severity == .warning)
         #expect(!SeedReport.fired(SeedReport.check(blank), "T4.GROUP_TOTAL"), "a group with a blank is not summed")
     }
@@ -231,7 +231,7 @@ import Testing
         let text = try SeedReport.text("000")
         expectSilent("T4.VALUE_DOMAIN", text)
         let word = text.replacingOnce(Self.t4Group000, with: "\t0\u{A0}\n\t/\n\t0\u{A0}\n\t\u{A0}0")
-        expectMessages("T4.VALUE_DOMAIN", word, ["表四「行政复议」「尚未审结」栏写作「/」，不是数字"])
+        expectMessages("T4.VALUE_DOMAIN", word, ["表四「行政复议」行「尚未审结」栏写作「/」，不是数字"])
         #expect(!SeedReport.fired(SeedReport.check(word), "T4.BLANK_CELLS"), "a slash is not a blank")
     }
 
@@ -327,7 +327,7 @@ import Testing
         expectMessages("FEE.WORDING", try SeedReport.text("000"), ["第六部分的收费说明较笼统，未明确提到「信息处理费」：「未收取政府信息公开相关费用」"])
         let text = try Self.seed002()
         expectMessages("FEE.WORDING", text.replacingOnce("\n无", with: "\n本年度收取行政事业性收费0万元。"),
-                       ["第六部分只提到行政事业性收费，未说明信息处理费：「行政事业性收费」"])
+                       ["第六部分只提到「行政事业性收费」（表二第二十条第（八）项，另一种费用），未说明信息处理费"])
     }
 
     @Test func feeConsistency() throws {

@@ -1,7 +1,7 @@
 import OgiwatchCore
 import Testing
 
-/// The five seed reports give exactly the findings domain.md §6 expects of them: rule,
+/// The five seed reports give exactly the findings listed here: rule,
 /// severity and location, nothing more and nothing less.
 @Suite struct SeedFindingsTests {
     typealias Expected = (rule: String, severity: Severity, section: String?, table: String?, row: String?, column: String?, line: Int?)

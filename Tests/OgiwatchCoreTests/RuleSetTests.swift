@@ -36,6 +36,20 @@ import Testing
         #expect(required.filter { set.rule($0) == nil } == [])
     }
 
+    /// Tables 三 and 四 are written once in common.yaml; each template gets its own rows.
+    @Test func sharedTablesGiveEachTemplateItsRows() throws {
+        let set = try RuleSet(sources: Self.shipped())
+        let old = try #require(set.templates.first { $0.id == "2019" }).tables
+        let new = try #require(set.templates.first { $0.id == "2021" }).tables
+        #expect(old.T4 == new.T4)
+        #expect(old.T3.columns == new.T3.columns)
+        #expect(new.T3.allRows.count == old.T3.allRows.count + 3)
+        #expect(!old.T3.allRows.contains { $0.key == "fee_unpaid" })
+        #expect(old.T3.allRows.first { $0.key == "otherwise" }?.standsFor == nil, "2019 has no sub-rows to stand in for")
+        #expect(new.T3.allRows.first { $0.key == "otherwise" }?.standsFor == ["no_correction", "fee_unpaid", "other_reason"])
+        #expect(new.T3.allRows.filter { $0.hasTag("withheld") }.count == 8)
+    }
+
     @Test func localFilesOverrideSeverityAndSwitchRulesOff() throws {
         let local = RuleSource(name: "local.yaml", text: """
             overrides:
@@ -57,8 +71,8 @@ import Testing
                 title: t
                 message: "缺少网站{note}"
                 checks:
-                  - {kind: text, scope: document, require_any: ['gov\\.cn']}
-                  - {kind: text, scope: document, require_any: ['gov\\.cn']}
+                  - {kind: text, scope: document, require_any: ['gov\\.cn'], note: ''}
+                  - {kind: text, scope: document, require_any: ['gov\\.cn'], note: ''}
                   - {kind: text, scope: document, require_any: ['gov\\.cn'], note: （提到申请）, when: {text_matches: 申请}}
             """, isLocal: true)
         let set = try RuleSet(sources: Self.shipped() + [local])
@@ -84,7 +98,7 @@ import Testing
 
     @Test(arguments: [
         ("rules: [{id: X.BAD, severity: error, title: t, message: m, check: {kind: equation, table: T3, for_each: column, left: [nope], right: [total]}}]", "nope"),
-        ("rules: [{id: X.BAD, severity: error, title: t, message: m, check: {kind: text, scope: document, require_any: ['(']}}]", "正则表达式无效"),
+        ("rules: [{id: X.BAD, severity: error, title: t, message: m, check: {kind: text, scope: document, require_any: ['(']}}]", "正则表达式无法编译"),
         ("rules: [{id: X.BAD, severity: fatal, title: t, message: m, check: {kind: text}}]", "local.yaml"),
         ("rules: [{id: X.BAD, severity: error, title: t, message: m, check: {kind: no_such_kind}}]", "local.yaml"),
         ("overrides: {NO.SUCH.RULE: {severity: info}}", "NO.SUCH.RULE"),
@@ -92,7 +106,7 @@ import Testing
         ("overrides: {T3.BLANK_CELLS: {severty: error}}", "severty"),
         ("rules: [{id: X.BAD, severity: error, title: t, message: m, check: {kind: year_consistent, when: {cell_postive: T3.new.total}}}]", "cell_postive"),
         ("rules: [{id: X.BAD, severity: error, title: t, message: m, check: {kind: year_consistent, when: {cell_positive: T3.nope.total}}}]", "nope"),
-        ("rules: [{id: X.BAD, severity: error, title: t, message: m, check: {kind: year_consistent, when: {text_matches: '('}}}]", "正则表达式无效"),
+        ("rules: [{id: X.BAD, severity: error, title: t, message: m, check: {kind: year_consistent, when: {text_matches: '('}}}]", "正则表达式无法编译"),
         ("rules: [{id: X.BAD, severity: error, title: t, message: m, check: {kind: narrative_number, scope: document, claims: [{what: w, pattern: '(\\d+)件', compare: [T3.new]}]}}]", "T3.new"),
         ("rules: [{id: X.BAD, severity: error, title: t, message: m, check: {kind: text, scope: document, requier_all: [a]}}]", "requier_all"),
     ])
@@ -111,23 +125,35 @@ import Testing
         #expect(throws: RuleSetError.self) { try RuleSet(sources: sources + [duplicate]) }
     }
 
-    /// One bad value in a shipped file is reported alone: not the missing sections, templates
-    /// and rules that the file would have defined.
-    @Test func aFileThatCannotBeDecodedIsItsOnlyProblem() throws {
+    /// One bad value in a shipped rule is reported alone: not the rules, overrides or
+    /// sections that depend on it.
+    @Test func aRuleThatCannotBeReadIsItsOnlyProblem() throws {
         let sources = try Self.shipped().map { source in
             var source = source
-            if source.name == "common.yaml" {
-                source.text = source.text.replacingOccurrences(of: "severity: warning", with: "severity: fatal")
+            if source.name == "common.yaml", let range = source.text.range(of: "\n    severity: warning\n") {
+                source.text.replaceSubrange(range, with: "\n    severity: fatal\n")
             }
             return source
         }
-        #expect(sources.contains { $0.text.contains("severity: fatal") })
+        let override = RuleSource(name: "local.yaml", text: "overrides: {STRUCT.SECTION_TITLE: {severity: info}}", isLocal: true)
         #expect {
-            try RuleSet(sources: sources)
+            try RuleSet(sources: sources + [override])
         } throws: { error in
             guard let error = error as? RuleSetError else { return false }
-            return error.problems.count == 1 && error.problems[0].hasPrefix("common.yaml：")
-                && error.problems[0].contains("fatal") && !error.description.contains("没有定义任何部分")
+            return error.problems.count == 1 && error.problems[0].file == "common.yaml"
+                && error.problems[0].rule == "STRUCT.SECTION_TITLE" && error.problems[0].text.contains("fatal")
+                && !error.description.contains("没有定义任何部分")
+        }
+    }
+
+    /// A YAML syntax error names its file and line.
+    @Test func aFileThatIsNotYAMLNamesItsLine() throws {
+        let broken = RuleSource(name: "local.yaml", text: "rules:\n  - id: X\n   severity: [error\n", isLocal: true)
+        #expect {
+            try RuleSet(sources: Self.shipped() + [broken])
+        } throws: { error in
+            guard let problem = (error as? RuleSetError)?.problems.first else { return false }
+            return problem.file == "local.yaml" && problem.line != nil && problem.text.hasPrefix("YAML 语法错误")
         }
     }
 

@@ -2,7 +2,7 @@ import OgiwatchCore
 import Testing
 @testable import OgiwatchReaders
 
-/// Pages shaped like the ones government sites publish (domain §2.4).
+/// Pages shaped like the ones government sites publish (README, "Formats").
 @Suite struct HtmlReaderTests {
     static func texts(_ table: Table?) -> [[String]] {
         (table?.rows ?? []).map { $0.cells.map(\.text) }

@@ -52,7 +52,7 @@ import Testing
         #expect(run.status == 0)
         #expect(run.stderr.isEmpty, "piped output has no progress bar: \(run.stderr)")
         let lines = try Self.jsonLines(run.stdout)
-        #expect(lines.count == 19)  // the findings domain.md §6 expects of the five seeds
+        #expect(lines.count == 19)  // the findings SeedFindingsTests expects of the five seeds
         for line in lines {
             for key in ["file", "rule", "severity", "message"] { #expect(line[key] is String, "\(key) in \(line)") }
         }

@@ -41,14 +41,14 @@ import Testing
         let daemon = try Self.run(scratch, rules: copy)
         let common = copy + "/common.yaml"
         let text = try String(contentsOfFile: common, encoding: .utf8)
-        let broken = text.replacingOccurrences(of: "severity: warning", with: "severity: fatal")
-        #expect(broken != text)
+        let value = try #require(text.range(of: "\n    severity: warning\n"))
+        let broken = text.replacingCharacters(in: value, with: "\n    severity: fatal\n")
         try broken.write(toFile: common, atomically: true, encoding: .utf8)
         daemon.signal(SIGHUP)
         let rejected = try JournalRecords.wait(matching: ["_PID=\(daemon.pid)", "OGIWATCH_EVENT=config-rejected"]) { !$0.isEmpty }
         #expect(daemon.terminate() == 0)
         let message = try #require(rejected.first?.text("MESSAGE"))
-        #expect(message.contains("common.yaml") && message.contains("fatal"))
+        #expect(message.contains("common.yaml 第 ") && message.contains("规则 STRUCT.SECTION_TITLE，字段 severity：未知的严重程度「fatal」"))
         #expect(!message.contains("没有定义任何部分") && !message.contains("没有定义任何模板"), "no knock-on problems: \(message)")
         #expect(message.components(separatedBy: "\n  - ").count == 2, "one problem: \(message)")
     }
