@@ -109,7 +109,9 @@ import Testing
         #expect(daemon.terminate() == 0)
         pid = "_PID=\(daemon.pid)"
         #expect(try JournalRecords.read(matching: [pid, "OGIWATCH_EVENT=not-a-report"]).isEmpty)
-        #expect(try JournalRecords.read(matching: [pid, "OGIWATCH_EVENT=checked"]).isEmpty)
+        // A verdict journald took too slowly before the first stop is re-sent, marked as such;
+        // nothing is checked anew.
+        #expect(try JournalRecords.read(matching: [pid, "OGIWATCH_EVENT=checked"]).filter { $0.text("OGIWATCH_RESENT") != "1" }.isEmpty)
     }
 
     /// The plain-text part of today's summary, decoded.
