@@ -34,11 +34,4 @@ public struct DayFigures: Sendable, Equatable {
             }
         }
     }
-
-    /// The lines of the totals table, in reading order, shared by the text and HTML parts so
-    /// they cannot disagree.
-    public var rows: [(label: String, value: Int)] {
-        [("收到", received), ("已检查", checked), ("无问题", clean), ("有错误", withErrors),
-         ("仅有警告", withWarningsOnly), ("无法读取", unreadable), ("重复提交", duplicates)]
-    }
 }

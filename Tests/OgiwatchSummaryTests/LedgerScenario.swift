@@ -9,6 +9,8 @@ import OgiwatchSummary
 /// the summary of one day built from it the way `ogiwatch summary` builds it.
 final class LedgerScenario {
     static let zone = TimeZone(identifier: "Asia/Shanghai")!
+    /// The watched folder every recorded path lies under.
+    static let dropRoot = "/srv/drop"
     static let ruleTitles: [String: String] = {
         let rules = try? RuleLoader.load(rulesDirectory: RepositoryFiles.rulesDirectory, localDirectory: nil)
         return Dictionary((rules?.rules ?? []).map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
@@ -54,12 +56,12 @@ final class LedgerScenario {
 
     /// The summary as `ogiwatch summary` computes it, generated at 00:30 the next morning.
     func summary() throws -> DailySummary {
-        try DailySummary.load(from: ledger, day: day, ruleTitles: Self.ruleTitles, host: "host1.example.org",
-                              now: day.end.addingTimeInterval(1800))
+        try DailySummary.load(from: ledger, day: day, ruleTitles: Self.ruleTitles, dropRoots: [Array(Self.dropRoot.utf8)],
+                              host: "host1.example.org", now: day.end.addingTimeInterval(1800))
     }
 
     /// The mail written to its default place in the state directory, and its path.
-    func writeMail(to recipients: [String] = ["reports-admin@example.org"]) throws -> (message: MimeMessage, path: String) {
+    func writeMail(to recipients: [String] = ["ogiwatch@localhost"]) throws -> (message: MimeMessage, path: String) {
         let settings = SummaryMessage(from: "ogiwatch <ogiwatch@host1.example.org>", to: recipients,
                                       subjectPrefix: "ogiwatch 日报", host: "host1.example.org")
         let message = try settings.message(for: summary())

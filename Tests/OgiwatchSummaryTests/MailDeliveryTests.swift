@@ -28,7 +28,7 @@ import Testing
         #expect(delivered.parts.map(\.type) == ["text/plain", "text/html"])
         #expect(delivered.text == written.text)
         #expect(delivered.html == written.html)
-        #expect(delivered.text.contains("\n  有错误：1 份\n"))
+        #expect(delivered.text.contains("\n  乙县：收到 1 份，1 份有错误\n"))
     }
 
     /// Runs a program to completion and returns its standard output; a failure carries its stderr.
