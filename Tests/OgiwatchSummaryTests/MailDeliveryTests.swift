@@ -67,21 +67,10 @@ import Testing
 
     /// Runs a program to completion and returns its standard output; a failure carries its stderr.
     static func run(_ program: String, _ arguments: [String] = [], input: String? = nil) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = try input.map { try FileHandle(forReadingFrom: URL(fileURLWithPath: $0)) } ?? FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let problem = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ProbeError("\(program) exited \(process.terminationStatus): \(String(decoding: problem, as: UTF8.self))")
+        let result = try Tool.run(program, arguments, input: input)
+        guard result.status == 0, !result.timedOut else {
+            throw ProbeError("\(program) exited \(result.status): \(result.stderr)")
         }
-        return String(decoding: data, as: UTF8.self)
+        return result.stdout
     }
 }

@@ -55,8 +55,7 @@ import Testing
     /// Headless Chromium renders the HTML part of a 50-report day at 1280 px wide; a script
     /// added for the measurement writes where `#details` starts into the DOM.
     @Test func theLeadOfFiftyReportsFitsOneScreen() throws {
-        guard let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
-            .first(where: FileManager.default.isExecutableFile) else {
+        guard let chromium = ["chromium", "chromium-browser", "google-chrome"].lazy.compactMap(Tool.which).first else {
             print("RealReportSummaryTests: skipped, no Chromium installed (apt-get install chromium)")
             return
         }
@@ -68,26 +67,14 @@ import Testing
         let measure = "<script>document.body.setAttribute('data-lead', document.getElementById('details').offsetTop)</script>"
         let page = scenario.stateDirectory + "/summary.html"
         try html.replacingOccurrences(of: "</body>", with: measure + "</body>").write(toFile: page, atomically: true, encoding: .utf8)
-        let dom = try Self.run(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--window-size=1280,900", "--dump-dom", "file://" + page])
+        let dom = try Tool.run(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--window-size=1280,900", "--dump-dom",
+                                          "file://" + page]).stdout
         let lead = try #require(dom.firstMatch(of: try Regex("data-lead=\"([0-9]+)\"")).flatMap { Int($0.output[1].substring ?? "") },
                                 "no measurement in the DOM")
         let screenshot = RepositoryFiles.root.appendingPathComponent(".build/summary-50-reports.png").path
-        _ = try? Self.run(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--window-size=1280,900",
+        _ = try? Tool.run(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--window-size=1280,900",
                                      "--screenshot=" + screenshot, "file://" + page])
         print("RealReportSummaryTests: lead of a 50-report day is \(lead) px tall at 1280 px (screenshot \(screenshot))")
         #expect(lead > 200 && lead <= 1000, "the part before the details is \(lead) px tall")
-    }
-
-    static func run(_ program: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -58,7 +58,8 @@ import Testing
         let log = scenario.stateDirectory + "/sent.log"
         let refusing = try Self.fakeSendmail(in: scenario.stateDirectory, log: log, failOn: "2026-11-19")
 
-        let failed = try Self.status(["summary", "--send-pending", "--state", scenario.stateDirectory, "--sendmail", refusing])
+        let failed = try Tool.run(BuiltProducts.ogiwatch, ["summary", "--send-pending", "--state", scenario.stateDirectory,
+                                                           "--sendmail", refusing])
         #expect(failed.status == 2)
         #expect(failed.stderr.contains("摘要 2026-11-19.eml 未能交给 sendmail：\(refusing) 退出状态 75：relay refused"), "\(failed.stderr)")
         #expect(try String(contentsOfFile: log, encoding: .utf8) == "-t -i X-Day: 2026-11-18\n")
@@ -70,18 +71,5 @@ import Testing
                                                                "--sendmail", working])
         #expect(try String(contentsOfFile: log, encoding: .utf8)
             == "-t -i X-Day: 2026-11-18\n-t -i X-Day: 2026-11-19\n-t -i X-Day: 2026-11-20\n")
-    }
-
-    static func status(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: BuiltProducts.ogiwatch)
-        process.arguments = arguments
-        let errors = Pipe()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = errors
-        try process.run()
-        let data = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }
