@@ -3,10 +3,10 @@
 /// Rule files are data, local ones written on site, so the summary checks every message
 /// rather than trusting each rule's wording; text quoted from the report in 「」 is the
 /// report's own and may hold anything.
-public enum InternalText {
+enum InternalText {
     private static let patternCharacters: Set<Character> = ["(", ")", "[", "]", "{", "}", "|", "\\", "*", "^", "$"]
 
-    public static func leaks(_ message: String) -> Bool {
+    static func leaks(_ message: String) -> Bool {
         let own = unquoted(message)
         if own.contains(where: patternCharacters.contains) { return true }
         // A column label followed straight by its cell: 「商业企业」栏0.
