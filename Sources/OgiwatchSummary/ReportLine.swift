@@ -16,6 +16,7 @@ public struct ReportLine: Sendable, Equatable {
     public var problems: [String]
     /// The counts of the version recorded before this one under the same name.
     public var previous: SeverityCounts?
+    /// The rules of that version's errors and warnings: what was fixed, what is new.
     public var previousRules: Set<String>?
 
     init(_ version: RecordedVersion, previous: RecordedVersion?, roots: [[UInt8]], titles: [String: String]) {

@@ -57,4 +57,18 @@ import Testing
         let mailUnit = try String(contentsOfFile: dir.path + "/lib/systemd/system/ogiwatch-mail.service", encoding: .utf8)
         #expect(mailUnit.contains("\nExecStart=/usr/bin/ogiwatch summary --send-pending --config /etc/ogiwatch/ogiwatch.yaml\n"))
     }
+
+    /// The package enables the timer; the README, the man page and the example configuration
+    /// say so, and the configuration mails a local address.
+    @Test func documentationAgreesTheSummaryIsOnAfterInstallation() throws {
+        let readme = try String(contentsOfFile: RepositoryFiles.path("README.md"), encoding: .utf8)
+        #expect(readme.contains("`ogiwatch-summary.timer` (enabled and started on\ninstallation"))
+        let man = try Tool.run("man", ["-l", RepositoryFiles.path("Packaging/ogiwatch.8")], environment: ["MANWIDTH": "200"])
+        let page = UnitFileTests.plain(man.stdout).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(page.contains("The daily summary is on after installation: the package enables and starts ogiwatch-summary.timer"))
+        #expect(!page.contains("off until enabled"))
+        let config = try String(contentsOfFile: RepositoryFiles.path("Packaging/ogiwatch.yaml"), encoding: .utf8)
+        #expect(config.contains("  from: \"ogiwatch <ogiwatch@localhost>\"\n  to:\n    - root@localhost\n"))
+        #expect(!config.contains("example.org"))
+    }
 }
