@@ -60,8 +60,9 @@ public struct DailySummary: Sendable {
         let week = try ledger.versions(checkedFrom: weekStart.start, to: day.end)
         var previous: [Int64: RecordedVersion] = [:]
         for version in latestPerPath(week.filter { $0.checkedAt >= day.start }) {
+            // The same content checked again under a changed rule set is no new version.
             previous[version.id] = try ledger.versions(path: version.facts.path)
-                .last { $0.id < version.id && $0.status != .duplicate }
+                .last { $0.id < version.id && $0.status != .duplicate && $0.facts.sha256 != version.facts.sha256 }
         }
         return DailySummary(day: day, weekVersions: week, previousVersion: { previous[$0.id] }, pending: try ledger.pending(),
                             health: try ledger.health(from: day.start, to: day.end), ruleTitles: ruleTitles,

@@ -33,12 +33,13 @@ final class LedgerScenario {
     /// Records one version `minutes` after the start of the day (negative: the day before).
     @discardableResult
     func add(_ path: [UInt8], minutes: Double = 60, status: VersionStatus = .checked, findings: [Finding] = [],
-             organ: String? = "某县人民政府办公室", year: Int? = 2025) throws -> Int64? {
+             organ: String? = "某县人民政府办公室", year: Int? = 2025, sha256: String? = nil,
+             ruleSet: String = "rules-7") throws -> Int64? {
         serial += 1
         let facts = FileFacts(path: path, size: 1000, mtimeNanoseconds: 1, ctimeNanoseconds: 1, inode: UInt64(serial),
-                              sha256: String(format: "%064x", serial))
+                              sha256: sha256 ?? String(format: "%064x", serial))
         return try ledger.record(RecordedVersion(facts: facts, template: "2021", organ: organ, year: year,
-                                                 checkedAt: day.start.addingTimeInterval(minutes * 60), ruleSetVersion: "rules-7",
+                                                 checkedAt: day.start.addingTimeInterval(minutes * 60), ruleSetVersion: ruleSet,
                                                  status: status, findings: findings))
     }
 

@@ -105,6 +105,18 @@ import Testing
         #expect(text.hasPrefix("ogiwatch 日报 host1.example.org 2026-11-20：收到 2 份，1 份有错误\n"))
     }
 
+    /// New rules re-check unchanged files: that is no new version of the report.
+    @Test func theSameContentCheckedUnderNewRulesIsNoResubmission() throws {
+        let scenario = try LedgerScenario()
+        try scenario.add(Array("/srv/drop/甲县/2025年报.docx".utf8), minutes: -600, findings: [LedgerScenario.error()], sha256: "aa")
+        try scenario.add(Array("/srv/drop/甲县/2025年报.docx".utf8), minutes: 60, findings: [LedgerScenario.error(),
+                         LedgerScenario.error("T4.GROUP_TOTAL")], sha256: "aa", ruleSet: "rules-8")
+        let text = try MimeProbe(file: try scenario.writeMail().path).text
+        #expect(text.contains("    - 某县人民政府办公室 · 2025 年度  错误 2  "), "\(text)")
+        #expect(!text.contains("（上一版") && !text.contains("重新提交"))
+        #expect(text.contains("与上一版相比：改正 0 个问题 · 新出现 2 个 · 仍未改正 0 个\n"))
+    }
+
     @Test func organsThatAreNotNamesGiveWayToTheFileName() throws {
         let scenario = try LedgerScenario()
         try scenario.add(Array("/srv/drop/甲县/年报.html".utf8), findings: [LedgerScenario.error()], organ: "首页>信息公开>年报")
