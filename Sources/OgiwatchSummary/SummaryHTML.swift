@@ -21,6 +21,9 @@ public enum SummaryHTML {
             <p style="\(note)">\(h(summary.dateLine))</p>
 
             """
+        // Each report's line leads to its findings in the details.
+        let anchors = Dictionary(summary.reports.prefix(DailySummary.detailReports).enumerated().map { ($1.place, $0) },
+                                 uniquingKeysWith: { first, _ in first })
         out += section(summary.needsActionTitle)
         for block in summary.leadBlocks {
             out += "<h3 style=\"\(folder)\">\(h(summary.describe(block.tally)))</h3>\n"
@@ -28,7 +31,9 @@ public enum SummaryHTML {
             for line in block.shown {
                 let color = line.status == .unreadable || line.counts.errors > 0 ? "color:#cf222e;" : ""
                 let problems = summary.problems(line)
-                out += "<tr><td style=\"\(cell)width:32%;\" title=\"\(h(line.place.file))\">\(h(line.heading))</td>"
+                let heading = anchors[line.place].map { "<a href=\"#r\($0)\" style=\"color:inherit;\">\(h(line.heading))</a>" }
+                    ?? h(line.heading)
+                out += "<tr><td style=\"\(cell)width:32%;\" title=\"\(h(line.place.file))\">\(heading)</td>"
                     + "<td style=\"\(cell)width:22%;\(color)\">\(h(summary.counts(line)))</td>"
                     + "<td style=\"\(cell)\" title=\"\(h(problems))\">\(h(problems))</td></tr>\n"
             }
@@ -49,8 +54,8 @@ public enum SummaryHTML {
 
         out += "<div id=\"details\">\n" + section("详情")
         if summary.reports.isEmpty { out += "<p style=\"\(note)\">当日没有报告有错误或警告。</p>\n" }
-        for line in summary.reports.prefix(DailySummary.detailReports) {
-            out += "<details style=\"font-size:13px;margin:2px 0;\"><summary>\(h(summary.detailHeading(line)))</summary>"
+        for (index, line) in summary.reports.prefix(DailySummary.detailReports).enumerated() {
+            out += "<details id=\"r\(index)\" style=\"font-size:13px;margin:2px 0;\"><summary>\(h(summary.detailHeading(line)))</summary>"
                 + "<ul style=\"margin:2px 0 6px;padding-left:20px;\">"
             for finding in line.findings.prefix(DailySummary.detailFindings) { out += "<li>\(h(summary.describe(finding)))</li>" }
             let more = line.findings.count - DailySummary.detailFindings

@@ -66,7 +66,7 @@ extension DailySummary {
     func counts(_ line: ReportLine) -> String {
         guard line.status != .unreadable else { return "无法读取" }
         let now = line.counts.errors > 0 || line.counts.warnings > 0 ? errorsAndWarnings(line.counts) : "无错误"
-        return now + (line.previous.map { "（上一版 \(errorsAndWarnings($0))）" } ?? "")
+        return now + (line.previous.map { "（\(Self.previousPhrase($0))）" } ?? "")
     }
 
     private func errorsAndWarnings(_ counts: SeverityCounts) -> String {
@@ -88,11 +88,17 @@ extension DailySummary {
             + (changes.resubmitted > 0 ? "（重新提交 \(changes.resubmitted) 份）" : "")
     }
 
-    /// 「甲县/2025年报.docx：上一版 错误 3，本版无错误」
+    /// 「甲县/2025年报.docx：上一版 3 个错误，本版 0 个」
     var fixedLines: [String] {
         changes.nowWithoutErrors.map { line in
-            "\(line.place.folder)/\(line.place.file)：上一版 \(line.previous.map(errorsAndWarnings) ?? "")，本版无错误"
+            "\(line.place.folder)/\(line.place.file)：\(line.previous.map(Self.previousPhrase) ?? "上一版")，本版 0 个"
         }
+    }
+
+    /// 「上一版 3 个错误」, with its warnings when it had some: the words the journal's
+    /// verdict uses for a file dropped again.
+    static func previousPhrase(_ counts: SeverityCounts) -> String {
+        "上一版 \(counts.errors) 个错误" + (counts.warnings > 0 ? "、\(counts.warnings) 个警告" : "")
     }
 
     /// The week's rows: label, then one figure per day.

@@ -86,7 +86,9 @@ import Testing
         let details = try #require(probe.html.range(of: "<div id=\"details\">"))
         let change = try #require(probe.html.range(of: "与上一版相比"))
         #expect(change.upperBound < details.lowerBound)
-        #expect(probe.html.contains("<details style=\"font-size:13px;margin:2px 0;\"><summary>乙县/2025年报.docx — "))
+        #expect(probe.html.contains("<details id=\"r0\" style=\"font-size:13px;margin:2px 0;\"><summary>乙县/2025年报.docx — "))
+        // The report's line in the lead leads there.
+        #expect(probe.html.contains(##"<a href="#r0" style="color:inherit;">某县人民政府办公室 · 2025 年度</a></td>"##))
     }
 
     @Test func aFixedReportDroppedAgainNamesItsPreviousCounts() throws {
@@ -99,9 +101,9 @@ import Testing
         try scenario.add("/srv/drop/乙县/2025年报.docx", minutes: 90, findings: [LedgerScenario.error()])
         let text = try MimeProbe(file: try scenario.writeMail().path).text
         // 乙县 came twice today: the newer version is the one listed, against the one before it.
-        #expect(text.contains("    - 某县人民政府办公室 · 2025 年度  错误 1（上一版 错误 1）  "), "\(text)")
+        #expect(text.contains("    - 某县人民政府办公室 · 2025 年度  错误 1（上一版 1 个错误）  "), "\(text)")
         #expect(text.contains("与上一版相比：改正 3 个问题 · 新出现 1 个 · 仍未改正 0 个（重新提交 2 份）"))
-        #expect(text.contains("  已改好：甲县/2025年报.docx：上一版 错误 3，本版无错误\n"))
+        #expect(text.contains("  已改好：甲县/2025年报.docx：上一版 3 个错误，本版 0 个\n"))
         #expect(text.hasPrefix("ogiwatch 日报 host1.example.org 2026-11-20：收到 2 份，1 份有错误\n"))
     }
 
