@@ -119,8 +119,12 @@ extension DailySummary {
         InternalText.leaks(finding.message) ? "说明文字略（请用 ogiwatch check 查看该文件）" : DisplayText.escaped(finding.message)
     }
 
+    /// 「乙县/2025年报.docx — 某县人民政府办公室 · 2025 年度：错误 3 · 警告 1」, the organ left
+    /// out when the lead already names the file for want of one.
     func detailHeading(_ line: ReportLine) -> String {
-        "\(line.place.folder)/\(line.place.file) — \(line.heading)：\(line.counts.phrase)"
+        let organ = line.organ.map { " — " + DisplayText.escaped($0) } ?? ""
+        let year = line.year.map { " · \($0) 年度" } ?? ""
+        return "\(line.place.folder)/\(line.place.file)\(organ)\(year)：\(line.counts.phrase)"
     }
 
     func describe(_ file: PendingFile) -> String {

@@ -71,10 +71,12 @@ import Testing
                                           "file://" + page]).stdout
         let lead = try #require(dom.firstMatch(of: try Regex("data-lead=\"([0-9]+)\"")).flatMap { Int($0.output[1].substring ?? "") },
                                 "no measurement in the DOM")
-        let screenshot = RepositoryFiles.root.appendingPathComponent(".build/summary-50-reports.png").path
+        let screenshot = RepositoryFiles.path(".build/summary-50-reports.png")
         _ = try? Tool.run(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--window-size=1280,900",
                                      "--screenshot=" + screenshot, "file://" + page])
-        print("RealReportSummaryTests: lead of a 50-report day is \(lead) px tall at 1280 px (screenshot \(screenshot))")
+        let textPart = RepositoryFiles.path(".build/summary-50-reports.txt")
+        try SummaryText.render(summary, subject: summary.subject(prefix: "ogiwatch 日报")).write(toFile: textPart, atomically: true, encoding: .utf8)
+        print("RealReportSummaryTests: lead of a 50-report day is \(lead) px tall at 1280 px (screenshot \(screenshot), text part \(textPart))")
         #expect(lead > 200 && lead <= 1000, "the part before the details is \(lead) px tall")
     }
 }

@@ -187,7 +187,7 @@ import Testing
         let probe = try MimeProbe(file: path)
         expectWellFormed(probe, subject: "ogiwatch 日报 host1.example.org 2026-11-20：收到 2 份，1 份有错误，1 份无法读取")
         let escaped = "a\\nSubject: x\\x1b[2J<b>&\\xff\\xfe.docx"
-        #expect(probe.text.contains("drop/" + escaped + " — "))
+        #expect(probe.text.contains("\n  drop/" + escaped + " · 2025 年度：错误 1\n"))
         // An organ made of control bytes and markup is no organ's name: the file's name stands in.
         #expect(probe.text.contains("    - " + escaped + " · 2025 年度  错误 1  "))
         #expect(!probe.text.contains("机关"))
