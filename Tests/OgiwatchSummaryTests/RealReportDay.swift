@@ -22,13 +22,18 @@ enum RealReportDay {
         return Array(files.prefix(count))
     }
 
-    /// Checks `count` real reports and records them in `scenario`'s day, spread over the folders.
+    /// Checks `count` real reports and records them in `scenario`'s day, spread over the
+    /// folders. Without the kit there are fewer reports than that: they are dropped again
+    /// under other names, as several offices may send the same template.
     @discardableResult
     static func record(count: Int, in scenario: LedgerScenario) throws -> [CheckResult] {
         let checker = Checker(ruleSet: try RuleLoader.load(rulesDirectory: RepositoryFiles.rulesDirectory, localDirectory: nil))
         let results = try files(count: count).map { checker.check(path: $0) }
-        for (index, result) in results.enumerated() {
-            let name = URL(fileURLWithPath: result.name).lastPathComponent
+        guard !results.isEmpty else { return [] }
+        for index in 0..<count {
+            let result = results[index % results.count]
+            let round = index / results.count
+            let name = (round > 0 ? "\(round)-" : "") + URL(fileURLWithPath: result.name).lastPathComponent
             let path = "\(LedgerScenario.dropRoot)/\(folders[index % folders.count])/\(name)"
             try scenario.add(Array(path.utf8), minutes: Double(index) * 10, status: result.problem == nil ? .checked : .unreadable,
                              findings: result.findings, organ: result.organ, year: result.year)
