@@ -16,6 +16,7 @@ enum ParserText {
             "（可选值：" + match.output.1.replacing(#/,\s+/#, with: "、") + (match.output.2.map { "；默认：\($0)" } ?? "") + "）"
         }
         out = out.replacing(#/\(default:\s+([^)]*)\)/#) { "（默认：\($0.output.1)）" }
+        out = out.replacing(#/See '([^']+)' for detailed help\./#) { "详见 \($0.output.1)。" }
         return out
     }
 
@@ -24,7 +25,9 @@ enum ParserText {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             let line = String(line)
             if line.hasPrefix("Error: ") { return "错误：" + message(String(line.dropFirst("Error: ".count))) }
-            if line.hasPrefix("Usage: ") { return "用法：" + line.dropFirst("Usage: ".count) }
+            if line.hasPrefix("Usage: ") {
+                return "用法：" + line.dropFirst("Usage: ".count).replacingOccurrences(of: "<subcommand>", with: "<子命令>")
+            }
             if line.hasPrefix("Help: ") { return "说明：" + line.dropFirst("Help: ".count).trimmingCharacters(in: .whitespaces) }
             if let match = line.wholeMatch(of: #/(\s*)See '(.+)' for more information\./#) {
                 return "\(match.output.1)详见 \(match.output.2)。"
@@ -72,7 +75,6 @@ enum ParserText {
     private static let headings = [
         ("OVERVIEW: ", "概述："), ("USAGE: ", "用法："), ("ARGUMENTS:", "参数："), ("OPTIONS:", "选项："),
         ("SUBCOMMANDS:", "子命令："), ("Show help information.", "显示帮助信息。"), ("Show the version.", "显示版本号。"),
-        ("See 'ogiwatch help <subcommand>' for detailed help.", "详见 ogiwatch help <子命令>。"),
-        ("(default)", "（默认）"),
+        ("<subcommand>", "<子命令>"),
     ]
 }

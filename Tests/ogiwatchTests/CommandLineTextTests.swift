@@ -12,7 +12,8 @@ import Testing
     /// No English sentence of the parser left: every line that is not a command or a path is CJK.
     static func expectNoEnglish(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
         for phrase in ["Error", "Usage", "Help:", "Unknown", "Missing", "Unexpected", "invalid", "Please provide", "See '",
-                       "OVERVIEW", "USAGE", "OPTIONS", "ARGUMENTS", "SUBCOMMANDS", "Show help", "default:", "values:"] {
+                       "OVERVIEW", "USAGE", "OPTIONS", "ARGUMENTS", "SUBCOMMANDS", "Show help", "default:", "values:",
+                       "for detailed help", "<subcommand>"] {
             #expect(!text.contains(phrase), "English left: \(phrase) in\n\(text)", sourceLocation: sourceLocation)
         }
     }
@@ -21,7 +22,7 @@ import Testing
         let run = try Self.ogiwatch(["--nosuch"])
         #expect(run.status == 2)
         #expect(run.stdout.isEmpty)
-        #expect(run.stderr == "错误：未知选项 --nosuch\n用法：ogiwatch <subcommand>\n  详见 ogiwatch --help。\n")
+        #expect(run.stderr == "错误：未知选项 --nosuch\n用法：ogiwatch <子命令>\n  详见 ogiwatch --help。\n")
     }
 
     @Test func aMissingArgumentABadValueAndAMissingValue() throws {
@@ -62,7 +63,10 @@ import Testing
         #expect(check.stdout.contains("（可选值：error、warning、info、never；默认：error）"))
         let flat = check.stdout.replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: " ", with: "")
         #expect(flat.contains("不给出时依次查找$OGIWATCH_RULES、/etc/ogiwatch/rules、/usr/share/ogiwatch/rules、程序所在目录及其上四级目录中的Rules/、当前目录下的Rules/，用第一个含规则文件（*.yaml）的目录"))
-        for run in [root, check] { Self.expectNoEnglish(run.stdout) }
+        #expect(root.stdout.hasSuffix("\n  详见 ogiwatch help <子命令>。\n"), "\(root.stdout)")
+        let rules = try Self.ogiwatch(["rules", "--help"])
+        #expect(rules.stdout.contains("\n  详见 ogiwatch help rules <子命令>。\n"), "\(rules.stdout)")
+        for run in [root, check, rules] { Self.expectNoEnglish(run.stdout) }
         // Only help is rewritten: the version and completion scripts stay as they are.
         #expect(try Self.ogiwatch(["--version"]).stdout == "0.1.0\n")
         #expect(try Self.ogiwatch(["--generate-completion-script", "zsh"]).stdout.hasPrefix("#compdef ogiwatch"))
