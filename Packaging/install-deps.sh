@@ -11,8 +11,9 @@ set -eu
 packages="libsystemd-dev poppler-utils libreoffice-writer-nogui systemd rsync python3 util-linux exim4-daemon-light"
 # Packaging tests: debootstrap (a clean Debian 12 root for the .deb), systemd-journal-remote
 # (journal forwarding on loopback), man-db (man -l), binutils (objdump and strip in build-deb.sh),
-# systemd-container (systemd-nspawn boots the clean root to run the installed service).
-packages="$packages debootstrap systemd-journal-remote man-db binutils systemd-container"
+# systemd-container (systemd-nspawn boots the clean root to run the installed service),
+# lintian (the .deb's checks), chromium (renders the daily summary's HTML part headless).
+packages="$packages debootstrap systemd-journal-remote man-db binutils systemd-container lintian chromium"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -10,52 +10,75 @@ public struct DailySummary: Sendable {
     public var day: SummaryDay
     public var host: String
     public var generatedAt: Date
+    /// The newest version of each file recorded in the day: a report fixed and dropped
+    /// again the same day is listed as it now is.
     public var figures: DayFigures
-    /// The day before, recomputed from the ledger now (late catch-up records included), so
-    /// the comparison does not depend on which earlier mails were written or sent.
-    public var previousFigures: DayFigures
-    /// Every report with errors or warnings, worst first; the parts cut this list short.
-    public var attention: [AttentionReport]
-    public var rules: [RuleCount]
-    public var previousRules: Set<String>
-    /// Versions that could not be read in the day, with the reader's rule and reason.
-    public var unreadable: [(path: [UInt8], rule: String, reason: String)]
+    public var folders: [FolderTally]
+    /// Every report of the day with errors or warnings, worst first, for the details.
+    public var reports: [ReportLine]
+    public var changes: VersionChanges
+    public var week: WeekTrend
     /// Files still waiting for a complete copy now, whenever they were first seen.
     public var pending: [PendingFile]
     public var health: [HealthRecord]
     public var ruleSetVersions: [String]
+    /// Rule titles by id, the words the details use for each finding.
+    var ruleTitles: [String: String]
+    var dropRoots: [[UInt8]]
 
-    public init(day: SummaryDay, versions: [RecordedVersion], previousVersions: [RecordedVersion], pending: [PendingFile],
-                health: [HealthRecord], ruleTitles: [String: String], host: String, generatedAt: Date) {
+    /// `weekVersions` cover the seven days ending with `day`; `previousVersion` finds the
+    /// version recorded before a given one under the same path; `dropRoots` are the watched
+    /// folders, which the mail names files relative to.
+    public init(day: SummaryDay, weekVersions: [RecordedVersion], previousVersion: (RecordedVersion) -> RecordedVersion?,
+                pending: [PendingFile], health: [HealthRecord], ruleTitles: [String: String], dropRoots: [[UInt8]],
+                host: String, generatedAt: Date) {
         self.day = day
         self.host = host
         self.generatedAt = generatedAt
-        figures = DayFigures(versions)
-        previousFigures = DayFigures(previousVersions)
-        attention = versions.compactMap(AttentionReport.init).sorted(by: AttentionReport.worstFirst)
-        rules = RuleCount.counts(versions, titles: ruleTitles)
-        previousRules = Set(previousVersions.filter { $0.status != .duplicate }.flatMap { $0.findings.map(\.rule) })
-        unreadable = versions.filter { $0.status == .unreadable }.map { version in
-            (version.facts.path, version.findings.first?.rule ?? "DOC.UNREADABLE", version.findings.first?.message ?? "无法读取")
-        }
+        let today = Self.latestPerPath(weekVersions.filter { $0.checkedAt >= day.start && $0.checkedAt < day.end })
+        figures = DayFigures(today)
+        self.ruleTitles = ruleTitles
+        self.dropRoots = dropRoots
+        let lines = today.map { ReportLine($0, previous: previousVersion($0), roots: dropRoots, titles: ruleTitles) }
+        folders = FolderTally.tallies(lines)
+        reports = lines.filter { $0.status == .checked && !$0.findings.isEmpty }.sorted(by: ReportLine.worstFirst)
+        changes = VersionChanges(lines)
+        week = WeekTrend(ending: day, versions: weekVersions)
         self.pending = pending
         self.health = health
-        ruleSetVersions = Array(Set(versions.map(\.ruleSetVersion))).sorted()
+        ruleSetVersions = Array(Set(today.map(\.ruleSetVersion))).sorted()
     }
 
-    /// Reads the day, the day before, the pending files and the health events from `ledger`.
-    public static func load(from ledger: Ledger, day: SummaryDay, ruleTitles: [String: String], host: String,
-                            now: Date = Date()) throws(LedgerError) -> DailySummary {
-        let previous = day.previous
-        return DailySummary(day: day, versions: try ledger.versions(checkedFrom: day.start, to: day.end),
-                            previousVersions: try ledger.versions(checkedFrom: previous.start, to: previous.end),
-                            pending: try ledger.pending(), health: try ledger.health(from: day.start, to: day.end),
-                            ruleTitles: ruleTitles, host: host, generatedAt: now)
+    /// Reads the week up to `day`, each day's previous versions, the pending files and the
+    /// day's health events from `ledger`.
+    public static func load(from ledger: Ledger, day: SummaryDay, ruleTitles: [String: String], dropRoots: [[UInt8]],
+                            host: String, now: Date = Date()) throws(LedgerError) -> DailySummary {
+        var weekStart = day
+        for _ in 1..<WeekTrend.length { weekStart = weekStart.previous }
+        let week = try ledger.versions(checkedFrom: weekStart.start, to: day.end)
+        var previous: [Int64: RecordedVersion] = [:]
+        for version in latestPerPath(week.filter { $0.checkedAt >= day.start }) {
+            // The same content checked again under a changed rule set is no new version.
+            previous[version.id] = try ledger.versions(path: version.facts.path)
+                .last { $0.id < version.id && $0.status != .duplicate && $0.facts.sha256 != version.facts.sha256 }
+        }
+        return DailySummary(day: day, weekVersions: week, previousVersion: { previous[$0.id] }, pending: try ledger.pending(),
+                            health: try ledger.health(from: day.start, to: day.end), ruleTitles: ruleTitles,
+                            dropRoots: dropRoots, host: host, generatedAt: now)
+    }
+
+    /// The newest of the versions recorded under each path, in the order they came.
+    static func latestPerPath(_ versions: [RecordedVersion]) -> [RecordedVersion] {
+        var newest: [[UInt8]: RecordedVersion] = [:]
+        for version in versions where (newest[version.facts.path]?.checkedAt ?? .distantPast) <= version.checkedAt {
+            newest[version.facts.path] = version
+        }
+        return newest.values.sorted { ($0.checkedAt, $0.id) < ($1.checkedAt, $1.id) }
     }
 
     /// False on a quiet day: the `only-on-findings` policy then writes no mail at all.
     public var needsAttention: Bool {
-        !attention.isEmpty || !unreadable.isEmpty || !pending.isEmpty || health.contains { $0.kind.isTrouble }
+        !reports.isEmpty || figures.unreadable > 0 || !pending.isEmpty || health.contains { $0.kind.isTrouble }
     }
 
     /// Host, date and counts only: a subject never carries a file name.

@@ -1,10 +1,11 @@
 import OgiwatchCore
 import OgiwatchLedger
 
-/// The day's totals. Every recorded version falls in exactly one of clean, with errors,
-/// with warnings only, unreadable or duplicate, so the parts always add up to `received`.
+/// A day's totals over its reports, the newest version of each file recorded in the day.
+/// Every report is exactly one of clean, with errors, with warnings only, unreadable or
+/// duplicate, so the parts always add up to `received`.
 public struct DayFigures: Sendable, Equatable {
-    /// Versions recorded in the day, whatever became of them.
+    /// Reports recorded in the day, whatever became of them.
     public var received = 0
     /// Versions read and evaluated by the rules (clean + with errors + with warnings only).
     public var checked = 0
@@ -33,12 +34,5 @@ public struct DayFigures: Sendable, Equatable {
                 }
             }
         }
-    }
-
-    /// The lines of the totals table, in reading order, shared by the text and HTML parts so
-    /// they cannot disagree.
-    public var rows: [(label: String, value: Int)] {
-        [("收到", received), ("已检查", checked), ("无问题", clean), ("有错误", withErrors),
-         ("仅有警告", withWarningsOnly), ("无法读取", unreadable), ("重复提交", duplicates)]
     }
 }

@@ -8,7 +8,8 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "检查一个或多个报告文件（.txt、.docx、.doc、.wps、.pdf、.html），目录会递归展开。",
-        discussion: "退出状态：0 没有达到 --fail-on 的问题；1 有；2 命令无法运行（参数错误、规则无效）。"
+        discussion: "规则目录的查找顺序见 --rules。目录中没有文件（隐藏文件不计）时会说明；一个文件也没有可检查时退出状态为 2。"
+            + "退出状态：0 没有达到 --fail-on 的问题；1 有；2 命令无法运行（参数错误、规则无效、没有可检查的文件）。"
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -32,7 +33,15 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let checker = Checker(ruleSet: try rules.load())
-        let files = FileList.expand(paths)
+        let list = FileList(paths)
+        for directory in list.emptyDirectories {
+            FileHandle.standardError.write(Data("ogiwatch check：目录 \(directory) 中没有可检查的文件（隐藏文件不计）\n".utf8))
+        }
+        guard !list.files.isEmpty else {
+            FileHandle.standardError.write(Data("ogiwatch check：没有检查任何文件\n".utf8))
+            throw ExitCode(2)
+        }
+        let files = list.files
         let progress = ProgressBar(total: files.count)
         let results = BatchCheck.run(files, checker: checker) { progress.advance() }
         progress.finish()

@@ -5,14 +5,17 @@ import OgiwatchLedger
 import OgiwatchService
 import OgiwatchSummary
 
-/// `ogiwatch summary`: the daily mail, built from the ledger and left as a file for the
-/// unsandboxed mail unit to hand to `sendmail -t -i`.
+/// `ogiwatch summary`: the daily mail, built from the ledger and left as a file; with
+/// `--send-pending`, the unsandboxed mail unit's half, which hands every unsent file to
+/// `sendmail -t -i`.
 struct SummaryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "summary",
-        abstract: "根据台账生成某一天的检查摘要邮件（RFC 5322/MIME），供 sendmail -t -i 发送。",
+        abstract: "根据台账生成某一天的检查摘要邮件（RFC 5322/MIME），或把未发送的摘要交给 sendmail。",
         discussion: "默认汇总配置时区中的昨天，写入 <状态目录>/summaries/<日期>.eml 并输出路径。"
-            + "policy 为 only-on-findings 且当天没有需要关注的内容时不写文件。退出状态：0 成功；2 配置、台账或写入出错。"
+            + "policy 为 only-on-findings 且当天没有需要关注的内容时不写文件。"
+            + "--send-pending 按日期从早到晚把每个未发送的摘要交给 sendmail -t -i，发出后改名为 <日期>.eml.sent；"
+            + "发送失败时停止，余下的摘要留待下次。退出状态：0 成功；2 配置、台账、写入或发送出错。"
     )
 
     @Option(help: "汇总的日期（YYYY-MM-DD，配置的时区），默认昨天")
@@ -21,17 +24,32 @@ struct SummaryCommand: ParsableCommand {
     @Option(help: "输出文件，- 表示标准输出；默认 <状态目录>/summaries/<日期>.eml")
     var output: String?
 
+    @Flag(name: .customLong("send-pending"), help: "不生成摘要，而是按日期顺序发送所有尚未发送的摘要")
+    var sendPending = false
+
+    @Option(help: "发送用的 sendmail 程序")
+    var sendmail: String = "/usr/sbin/sendmail"
+
     @OptionGroup var service: ServiceOptions
 
     func run() throws {
         do {
-            try summarise()
+            if sendPending {
+                try send()
+            } else {
+                try summarise()
+            }
         } catch {
             // LedgerError says what to do in `description` without declaring CustomStringConvertible.
             let text = (error as? LedgerError)?.description ?? String(describing: error)
-            FileHandle.standardError.write(Data("ogiwatch summary: \(text)\n".utf8))
+            FileHandle.standardError.write(Data("ogiwatch summary：\(text)\n".utf8))
             throw ExitCode(2)
         }
+    }
+
+    private func send() throws {
+        let outbox = SummaryOutbox(stateDirectory: try service.settings().resolvedStateDirectory())
+        for name in try outbox.sendAll(sendmail: sendmail) { print("已发送 \(name)") }
     }
 
     private func summarise() throws {
@@ -44,10 +62,11 @@ struct SummaryCommand: ParsableCommand {
         let stateDirectory = settings.resolvedStateDirectory()
         let ledgerPath = (stateDirectory as NSString).appendingPathComponent("ledger.sqlite")
         guard FileManager.default.fileExists(atPath: ledgerPath) else {
-            throw ValidationError("no ledger at \(ledgerPath): give the state directory ogiwatch run uses (--state or state: in --config)")
+            throw ValidationError("找不到台账 \(ledgerPath)：请给出 ogiwatch run 所用的状态目录（--state，或 --config 中的 state:）")
         }
         let ledger = try Ledger(path: ledgerPath, readOnly: true)
-        let summary = try DailySummary.load(from: ledger, day: day, ruleTitles: ruleTitles(settings), host: SummaryMessage.hostName())
+        let summary = try DailySummary.load(from: ledger, day: day, ruleTitles: ruleTitles(settings), dropRoots: settings.rootPaths,
+                                            host: SummaryMessage.hostName())
 
         guard mail.policy == .always || summary.needsAttention else {
             let note = "\(day.name)：没有需要关注的报告，按 policy: only-on-findings 不生成摘要\n"
@@ -65,13 +84,13 @@ struct SummaryCommand: ParsableCommand {
         print(path)
     }
 
-    /// Titles make the per-rule table readable; a summary is still worth sending without them.
+    /// Titles put each problem in words; a summary is still worth sending without them.
     private func ruleTitles(_ settings: ServiceConfig) -> [String: String] {
         do {
             let ruleSet = try RuleLoader.load(rulesDirectory: settings.rulesDirectory, localDirectory: settings.localRulesDirectory)
             return Dictionary(ruleSet.rules.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
         } catch {
-            FileHandle.standardError.write(Data("ogiwatch summary: rule titles unavailable, showing rule ids only: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("ogiwatch summary：无法读取规则标题，问题以规则编号列出：\(error)\n".utf8))
             return [:]
         }
     }

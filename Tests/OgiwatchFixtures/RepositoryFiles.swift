@@ -10,4 +10,7 @@ public enum RepositoryFiles {
     }
 
     public static var rulesDirectory: String { root.appendingPathComponent("Rules").path }
+
+    /// A path inside the repository, such as `Packaging/build-deb.sh`.
+    public static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
 }

@@ -9,6 +9,8 @@ import OgiwatchSummary
 /// the summary of one day built from it the way `ogiwatch summary` builds it.
 final class LedgerScenario {
     static let zone = TimeZone(identifier: "Asia/Shanghai")!
+    /// The watched folder every recorded path lies under.
+    static let dropRoot = "/srv/drop"
     static let ruleTitles: [String: String] = {
         let rules = try? RuleLoader.load(rulesDirectory: RepositoryFiles.rulesDirectory, localDirectory: nil)
         return Dictionary((rules?.rules ?? []).map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
@@ -31,12 +33,13 @@ final class LedgerScenario {
     /// Records one version `minutes` after the start of the day (negative: the day before).
     @discardableResult
     func add(_ path: [UInt8], minutes: Double = 60, status: VersionStatus = .checked, findings: [Finding] = [],
-             organ: String? = "某县人民政府办公室", year: Int? = 2025) throws -> Int64? {
+             organ: String? = "某县人民政府办公室", year: Int? = 2025, sha256: String? = nil,
+             ruleSet: String = "rules-7") throws -> Int64? {
         serial += 1
         let facts = FileFacts(path: path, size: 1000, mtimeNanoseconds: 1, ctimeNanoseconds: 1, inode: UInt64(serial),
-                              sha256: String(format: "%064x", serial))
+                              sha256: sha256 ?? String(format: "%064x", serial))
         return try ledger.record(RecordedVersion(facts: facts, template: "2021", organ: organ, year: year,
-                                                 checkedAt: day.start.addingTimeInterval(minutes * 60), ruleSetVersion: "rules-7",
+                                                 checkedAt: day.start.addingTimeInterval(minutes * 60), ruleSetVersion: ruleSet,
                                                  status: status, findings: findings))
     }
 
@@ -54,12 +57,12 @@ final class LedgerScenario {
 
     /// The summary as `ogiwatch summary` computes it, generated at 00:30 the next morning.
     func summary() throws -> DailySummary {
-        try DailySummary.load(from: ledger, day: day, ruleTitles: Self.ruleTitles, host: "host1.example.org",
-                              now: day.end.addingTimeInterval(1800))
+        try DailySummary.load(from: ledger, day: day, ruleTitles: Self.ruleTitles, dropRoots: [Array(Self.dropRoot.utf8)],
+                              host: "host1.example.org", now: day.end.addingTimeInterval(1800))
     }
 
     /// The mail written to its default place in the state directory, and its path.
-    func writeMail(to recipients: [String] = ["reports-admin@example.org"]) throws -> (message: MimeMessage, path: String) {
+    func writeMail(to recipients: [String] = ["ogiwatch@localhost"]) throws -> (message: MimeMessage, path: String) {
         let settings = SummaryMessage(from: "ogiwatch <ogiwatch@host1.example.org>", to: recipients,
                                       subjectPrefix: "ogiwatch 日报", host: "host1.example.org")
         let message = try settings.message(for: summary())

@@ -28,26 +28,49 @@ import Testing
         #expect(delivered.parts.map(\.type) == ["text/plain", "text/html"])
         #expect(delivered.text == written.text)
         #expect(delivered.html == written.html)
-        #expect(delivered.text.contains("\n  有错误：1 份\n"))
+        #expect(delivered.text.contains("\n  乙县：收到 1 份，1 份有错误\n"))
+    }
+
+    /// Two days' summaries sent by the mail unit's command through the real sendmail, as the
+    /// unit runs it: both arrive, the older one first, and both are marked sent.
+    @Test func theMailCommandSendsTwoPendingDaysInOrder() throws {
+        let mailbox = try Self.run(RepositoryFiles.root.appendingPathComponent(".ci/exim.sh").path)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let older = try LedgerScenario(day: "2026-11-19")
+        try older.add("/srv/drop/乙县/2025年报.docx", findings: [LedgerScenario.error()])
+        let (first, firstPath) = try older.writeMail(to: [Self.recipient])
+        let newer = try LedgerScenario(day: "2026-11-20")
+        try newer.add("/srv/drop/甲县/2025年报.docx", findings: [LedgerScenario.warning()])
+        let (second, _) = try newer.writeMail(to: [Self.recipient])
+        // One state directory holds both, as on a server where yesterday's mail did not go.
+        try FileManager.default.moveItem(atPath: firstPath, toPath: newer.stateDirectory + "/summaries/2026-11-19.eml")
+
+        let output = try Self.run(BuiltProducts.ogiwatch, ["summary", "--send-pending", "--state", newer.stateDirectory])
+        #expect(output == "已发送 2026-11-19.eml\n已发送 2026-11-20.eml\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: newer.stateDirectory + "/summaries").sorted()
+            == ["2026-11-19.eml.sent", "2026-11-20.eml.sent"])
+
+        // exim delivers in the background: wait for both to reach the mailbox.
+        let stop = Date().addingTimeInterval(60)
+        var text = ""
+        while Date() < stop {
+            text = (try? String(contentsOfFile: mailbox, encoding: .utf8)) ?? ""
+            if text.contains(first.messageID), text.contains(second.messageID) { break }
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        let firstAt = try #require(text.range(of: "Message-ID: " + first.messageID), "the older summary never arrived")
+        let secondAt = try #require(text.range(of: "Message-ID: " + second.messageID), "the newer summary never arrived")
+        #expect(firstAt.lowerBound < secondAt.lowerBound)
+        #expect(try MimeProbe(mbox: mailbox, messageID: first.messageID).subject.hasSuffix(" 2026-11-19：收到 1 份，1 份有错误"))
+        #expect(try MimeProbe(mbox: mailbox, messageID: second.messageID).subject.hasSuffix(" 2026-11-20：收到 1 份，1 份有警告"))
     }
 
     /// Runs a program to completion and returns its standard output; a failure carries its stderr.
     static func run(_ program: String, _ arguments: [String] = [], input: String? = nil) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = try input.map { try FileHandle(forReadingFrom: URL(fileURLWithPath: $0)) } ?? FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let problem = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ProbeError("\(program) exited \(process.terminationStatus): \(String(decoding: problem, as: UTF8.self))")
+        let result = try Tool.run(program, arguments, input: input)
+        guard result.status == 0, !result.timedOut else {
+            throw ProbeError("\(program) exited \(result.status): \(result.stderr)")
         }
-        return String(decoding: data, as: UTF8.self)
+        return result.stdout
     }
 }

@@ -9,6 +9,7 @@ import Testing
     func config(_ scenario: LedgerScenario, policy: String, state: String? = nil) throws -> String {
         let path = scenario.stateDirectory + "/ogiwatch.yaml"
         let text = """
+            watch: [\(LedgerScenario.dropRoot)/]
             state: \(state ?? scenario.stateDirectory)
             rules: \(RepositoryFiles.rulesDirectory)
             summary:
@@ -33,7 +34,9 @@ import Testing
         #expect(probe.defects.isEmpty)
         #expect(probe.subject.hasPrefix("日报 ") && probe.subject.hasSuffix(" 2026-11-20：收到 1 份，1 份有错误"))
         #expect(probe.headers["To"] == "reports-admin@example.org, clerk@example.org")
-        #expect(probe.text.contains("T3.BALANCE 表三勾稽关系：错误，1 处，涉及 1 份报告"))
+        // Named relative to the watched folder of the config, the problem in the rule's words.
+        #expect(probe.text.contains("\n  乙县：收到 1 份，1 份有错误\n    - 某县人民政府办公室 · 2025 年度  错误 1  表三勾稽关系\n"), "\(probe.text)")
+        #expect(probe.text.contains("\n  乙县/2025年报.docx — 某县人民政府办公室 · 2025 年度：错误 1\n"))
     }
 
     @Test func quietDayUnderOnlyOnFindingsWritesNothing() throws {

@@ -9,7 +9,7 @@ import Testing
 /// The journal message catalog that `ogiwatch rules catalog` prints for the package.
 @Suite struct CatalogTests {
     static func catalog() throws -> String {
-        let result = try Tool.run(PackagePaths.debugBinary, ["rules", "catalog", "--rules", RepositoryFiles.rulesDirectory])
+        let result = try Tool.run(BuiltProducts.ogiwatch, ["rules", "catalog", "--rules", RepositoryFiles.rulesDirectory])
         #expect(result.status == 0, "\(result.stderr)")
         return result.stdout
     }

@@ -10,7 +10,7 @@ enum DebPackage {
         defer { buildLock.unlock() }
         if let given = ProcessInfo.processInfo.environment["OGIWATCH_DEB"], !given.isEmpty { return given }
         if let found = newest() { return found }
-        let built = try Tool.run(PackagePaths.repository("Packaging/build-deb.sh"), [], directory: PackagePaths.root, seconds: 1500)
+        let built = try Tool.run(RepositoryFiles.path("Packaging/build-deb.sh"), [], directory: RepositoryFiles.root.path, seconds: 1500)
         guard built.status == 0, let found = newest() else {
             throw PackagingError("Packaging/build-deb.sh failed (\(built.status)):\n\(built.stderr.suffix(4000))")
         }
@@ -21,7 +21,7 @@ enum DebPackage {
     static let buildLock = NSLock()
 
     private static func newest() -> String? {
-        let dir = PackagePaths.repository(".build-deb")
+        let dir = RepositoryFiles.path(".build-deb")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
         return names.filter { $0.hasPrefix("ogiwatch_") && $0.hasSuffix(".deb") }
             .map { dir + "/" + $0 }
@@ -42,7 +42,7 @@ enum DebPackage {
 /// Nothing of the package's dependencies is preinstalled: apt resolves them from the
 /// package's Depends.
 enum CleanRoot {
-    static var cache: String { PackagePaths.repository(".build-root/bookworm") }
+    static var cache: String { RepositoryFiles.path(".build-root/bookworm") }
 
     static func prepare() throws -> String {
         DebPackage.buildLock.lock()
@@ -53,7 +53,7 @@ enum CleanRoot {
             throw PackagingError("debootstrap is not installed (Packaging/install-deps.sh installs it)")
         }
         try? FileManager.default.removeItem(atPath: cache)
-        try FileManager.default.createDirectory(atPath: PackagePaths.repository(".build-root"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: RepositoryFiles.path(".build-root"), withIntermediateDirectories: true)
         let mirror = ProcessInfo.processInfo.environment["OGIWATCH_DEBIAN_MIRROR"] ?? "http://deb.debian.org/debian"
         let result = try Tool.run(debootstrap, ["--variant=minbase", "bookworm", cache, mirror], seconds: 900)
         guard result.status == 0 else {

@@ -22,7 +22,8 @@ import Testing
         #expect(conffiles.split(separator: "\n").contains("/etc/ogiwatch/ogiwatch.yaml"))
         for file in ["/usr/bin/ogiwatch", "/lib/systemd/system/ogiwatch.service", "/usr/lib/sysusers.d/ogiwatch.conf",
                      "/usr/lib/tmpfiles.d/ogiwatch.conf", "/usr/lib/systemd/catalog/ogiwatch.catalog",
-                     "/usr/share/man/man8/ogiwatch.8.gz", "/etc/ogiwatch/ogiwatch.yaml"] {
+                     "/usr/share/man/man8/ogiwatch.8.gz", "/etc/ogiwatch/ogiwatch.yaml", "/usr/share/doc/ogiwatch/copyright",
+                     "/usr/share/doc/ogiwatch/changelog.gz", "/lib/systemd/system/ogiwatch-summary.timer"] {
             #expect(FileManager.default.fileExists(atPath: root + file), "missing \(file)")
         }
         let rules = try FileManager.default.contentsOfDirectory(atPath: root + "/usr/share/ogiwatch/rules").sorted()
@@ -82,7 +83,7 @@ import Testing
         #expect(check.status == 0 || check.status == 1, "\(check.output)")
         let packaged = Self.ruleIDs(check.stdout)
         #expect(!packaged.isEmpty, "\(check.output)")
-        let local = try Tool.run(PackagePaths.debugBinary, ["check", "--format", "json", "--rules", RepositoryFiles.rulesDirectory, root + "/tmp/seed.txt"])
+        let local = try Tool.run(BuiltProducts.ogiwatch, ["check", "--format", "json", "--rules", RepositoryFiles.rulesDirectory, root + "/tmp/seed.txt"])
         #expect(packaged == Self.ruleIDs(local.stdout))
         let text = try CleanRoot.run(root, "ogiwatch check /tmp/seed.txt")
         #expect(text.stdout.contains("seed.txt"))
@@ -96,6 +97,9 @@ import Testing
         #expect(drop.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "2770 reports")
         let wants = root + "/etc/systemd/system/multi-user.target.wants/ogiwatch.service"
         #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: wants))?.hasSuffix("/ogiwatch.service") == true)
+        // The daily summary is on after installation, as README and ogiwatch(8) say.
+        let timer = root + "/etc/systemd/system/timers.target.wants/ogiwatch-summary.timer"
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: timer))?.hasSuffix("/ogiwatch-summary.timer") == true)
         let catalog = try CleanRoot.run(root, "journalctl --list-catalog")
         #expect(catalog.stdout.contains("ogiwatch: "), "\(catalog.output)")
         let conffiles = try CleanRoot.run(root, "dpkg-query -W -f='${Conffiles}' ogiwatch")
@@ -112,6 +116,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: root + "/usr/bin/ogiwatch"))
         #expect(!FileManager.default.fileExists(atPath: root + "/etc/ogiwatch/ogiwatch.yaml"))
         #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: wants)) == nil)
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: timer)) == nil)
     }
 
     static func ruleIDs(_ jsonLines: String) -> [String] {

@@ -27,7 +27,7 @@ import Testing
 
         // A real ogiwatch checks a seed report into the local journal.
         let daemon = Process()
-        daemon.executableURL = URL(fileURLWithPath: PackagePaths.debugBinary)
+        daemon.executableURL = URL(fileURLWithPath: BuiltProducts.ogiwatch)
         daemon.arguments = ["run", "--watch", drop, "--state", state, "--settle", "100ms", "--rules", RepositoryFiles.rulesDirectory]
         daemon.standardOutput = FileHandle.nullDevice
         daemon.standardError = FileHandle.nullDevice

@@ -37,6 +37,23 @@ import Testing
         systemctl show ogiwatch-summary -p LoadState -p Result -p ExecMainStatus >$out/summary
         journalctl -u ogiwatch-summary -o cat --no-pager >$out/summary-journal
         stat -c %a /var/lib/ogiwatch >$out/state-mode
+        # The day's summary written to the state directory, then sent by the mail unit that
+        # ogiwatch-summary.service starts on success, through a sendmail stand-in that keeps it.
+        printf '#!/bin/sh\n{ echo "ARGS $*"; cat; } >>/var/tmp/sent-mail\n' >/usr/sbin/sendmail
+        chmod 755 /usr/sbin/sendmail
+        sed -i 's/policy: only-on-findings/policy: always/' /etc/ogiwatch/ogiwatch.yaml
+        printf '[Service]\nExecStart=\nExecStart=/usr/bin/ogiwatch summary --config /etc/ogiwatch/ogiwatch.yaml --date %s\n' \
+            "$(TZ=Asia/Shanghai date +%F)" >/etc/systemd/system/ogiwatch-summary.service.d/today.conf
+        systemctl daemon-reload
+        systemctl start ogiwatch-summary.service
+        n=300
+        while [ $n -gt 0 ] && [ "$(systemctl show -p ActiveState --value ogiwatch-mail)" != inactive -o ! -s /var/tmp/sent-mail ]; do
+            sleep 0.2; n=$((n - 1))
+        done
+        ls /var/lib/ogiwatch/summaries >$out/summaries
+        systemctl show ogiwatch-mail -p Result -p ExecMainStatus >$out/mail
+        cp /var/tmp/sent-mail $out/sent-mail || true
+        journalctl -u ogiwatch-mail -o cat --no-pager >$out/mail-journal
         # The watchdog: a service frozen with SIGSTOP stops pinging, systemd aborts and restarts
         # it, and the new process catches up on the report that arrived meanwhile.
         mkdir -p /etc/systemd/system/ogiwatch.service.d
@@ -129,9 +146,19 @@ import Testing
         #expect(summary.contains("Result=success") && summary.contains("ExecMainStatus=0"), "\(summary)\n\(read("summary-journal"))")
         #expect(summary.contains("LoadState=loaded"), "\(summary)")
         let summaryJournal = read("summary-journal")
-        #expect(!summaryJournal.contains("ogiwatch summary:"), "\(summaryJournal)")
+        #expect(!summaryJournal.contains("ogiwatch summary："), "\(summaryJournal)")
         #expect(summaryJournal.contains("From:") || summaryJournal.contains("only-on-findings"), "\(summaryJournal)")
         #expect(read("state-mode").trimmingCharacters(in: .whitespacesAndNewlines) == "750")
+
+        // The mail unit, started by the summary unit, handed the day's summary to sendmail
+        // as the ogiwatch user and marked it sent.
+        let day = try Tool.shell("TZ=Asia/Shanghai date +%F").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(read("summaries") == "\(day).eml.sent\n", "\(read("summaries"))\n\(read("mail-journal"))")
+        #expect(read("mail").contains("Result=success") && read("mail").contains("ExecMainStatus=0"), "\(read("mail"))")
+        let sent = read("sent-mail")
+        #expect(sent.hasPrefix("ARGS -t -i\nDate: "), "\(sent.prefix(500))")
+        #expect(sent.contains("\nTo: root@localhost\n") && sent.contains("\nFrom: ogiwatch <ogiwatch@localhost>\n"), "\(sent.prefix(800))")
+        #expect(read("mail-journal").contains("已发送 \(day).eml"), "\(read("mail-journal"))")
 
         // Frozen, the service missed its watchdog pings: systemd restarted it, and the new
         // process checked the report dropped while the old one was frozen.

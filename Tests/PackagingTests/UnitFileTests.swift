@@ -1,16 +1,17 @@
 import Foundation
+import OgiwatchFixtures
 import Testing
 
 /// The service unit, sysusers.d and tmpfiles.d entries and the man page, checked with the
 /// tools that read them on a Debian 12 system.
 @Suite struct UnitFileTests {
-    let unit = PackagePaths.repository("Packaging/ogiwatch.service")
+    let unit = RepositoryFiles.path("Packaging/ogiwatch.service")
 
     /// `systemd-analyze security` rates the sandbox; the service and the summary unit must
     /// stay at 1.0 or lower (systemd-resolved rates 2.3).
     @Test(arguments: ["ogiwatch.service", "ogiwatch-summary.service"])
     func exposureScoreIsAtMostOne(name: String) throws {
-        let path = PackagePaths.repository("Packaging/" + name)
+        let path = RepositoryFiles.path("Packaging/" + name)
         let result = try Tool.run("systemd-analyze", ["security", "--offline=yes", "--threshold=10", path])
         #expect(result.status == 0, "\(result.output)")
         let line = result.output.split(separator: "\n").first { $0.contains("Overall exposure level for \(name)") }
@@ -23,12 +24,12 @@ import Testing
     /// passes `systemd-analyze verify` together (timers find their services).
     @Test func allUnitsVerify() throws {
         let dir = try TemporaryDirectory()
-        let names = try FileManager.default.contentsOfDirectory(atPath: PackagePaths.repository("Packaging"))
+        let names = try FileManager.default.contentsOfDirectory(atPath: RepositoryFiles.path("Packaging"))
             .filter { $0.hasSuffix(".service") || $0.hasSuffix(".timer") }.sorted()
         #expect(names.contains("ogiwatch.service"))
         for name in names {
-            let text = try String(contentsOfFile: PackagePaths.repository("Packaging/" + name), encoding: .utf8)
-            try text.replacingOccurrences(of: "/usr/bin/ogiwatch", with: PackagePaths.debugBinary)
+            let text = try String(contentsOfFile: RepositoryFiles.path("Packaging/" + name), encoding: .utf8)
+            try text.replacingOccurrences(of: "/usr/bin/ogiwatch", with: BuiltProducts.ogiwatch)
                 .write(toFile: dir.path + "/" + name, atomically: true, encoding: .utf8)
         }
         let result = try Tool.run("systemd-analyze", ["verify", "--man=no"] + names.map { dir.path + "/" + $0 })
@@ -43,7 +44,7 @@ import Testing
         #expect(text.contains("ExecStart=/usr/bin/ogiwatch run --config /etc/ogiwatch/ogiwatch.yaml\n"))
         let dir = try TemporaryDirectory()
         let copy = dir.path + "/ogiwatch.service"
-        try text.replacingOccurrences(of: "ExecStart=/usr/bin/ogiwatch", with: "ExecStart=\(PackagePaths.debugBinary)")
+        try text.replacingOccurrences(of: "ExecStart=/usr/bin/ogiwatch", with: "ExecStart=\(BuiltProducts.ogiwatch)")
             .write(toFile: copy, atomically: true, encoding: .utf8)
         let result = try Tool.run("systemd-analyze", ["verify", "--man=no", copy])
         #expect(result.status == 0, "\(result.output)")
@@ -77,7 +78,7 @@ import Testing
     @Test func sysusersAndTmpfilesCreateUserGroupAndDropRoot() throws {
         let root = try TemporaryDirectory()
         try FileManager.default.createDirectory(atPath: root.path + "/etc", withIntermediateDirectories: true)
-        let users = try Tool.run("systemd-sysusers", ["--root=\(root.path)", PackagePaths.repository("Packaging/ogiwatch.sysusers")])
+        let users = try Tool.run("systemd-sysusers", ["--root=\(root.path)", RepositoryFiles.path("Packaging/ogiwatch.sysusers")])
         #expect(users.status == 0, "\(users.output)")
         let passwd = try String(contentsOfFile: root.path + "/etc/passwd", encoding: .utf8)
         let group = try String(contentsOfFile: root.path + "/etc/group", encoding: .utf8)
@@ -88,7 +89,7 @@ import Testing
         let reports = group.split(separator: "\n").first { $0.hasPrefix("reports:") }.map { $0.split(separator: ":", omittingEmptySubsequences: false) }
         #expect(reports != nil)
 
-        let tmpfiles = try Tool.run("systemd-tmpfiles", ["--root=\(root.path)", "--create", PackagePaths.repository("Packaging/ogiwatch.tmpfiles")])
+        let tmpfiles = try Tool.run("systemd-tmpfiles", ["--root=\(root.path)", "--create", RepositoryFiles.path("Packaging/ogiwatch.tmpfiles")])
         #expect(tmpfiles.status == 0, "\(tmpfiles.output)")
         let attributes = try FileManager.default.attributesOfItem(atPath: root.path + "/srv/ogiwatch/drop")
         let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0
@@ -99,7 +100,7 @@ import Testing
 
     /// `man -l` renders the page without troff warnings.
     @Test func manPageRenders() throws {
-        let page = PackagePaths.repository("Packaging/ogiwatch.8")
+        let page = RepositoryFiles.path("Packaging/ogiwatch.8")
         let result = try Tool.run("man", ["--warnings", "-l", page], environment: ["MANWIDTH": "80", "MAN_KEEP_FORMATTING": "0"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty, "\(result.stderr)")

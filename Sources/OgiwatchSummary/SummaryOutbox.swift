@@ -1,0 +1,67 @@
+import Foundation
+import Glibc
+
+/// The summaries written and not yet mailed, `<state>/summaries/<day>.eml`. Each is handed
+/// to `sendmail -t -i` oldest first and renamed to `<day>.eml.sent` once the MTA took it,
+/// so a day the mail could not go out is sent the next time, before the newer days.
+public struct SummaryOutbox: Sendable {
+    public let directory: String
+
+    public init(stateDirectory: String) {
+        directory = (stateDirectory as NSString).appendingPathComponent("summaries")
+    }
+
+    /// Unsent summaries, oldest day first (the names are dates, so name order is day order).
+    public func pending() throws(SummaryError) -> [String] {
+        guard FileManager.default.fileExists(atPath: directory) else { return [] }
+        do {
+            return try FileManager.default.contentsOfDirectory(atPath: directory)
+                .filter { $0.hasSuffix(".eml") && !$0.hasPrefix(".") }
+                .sorted()
+        } catch {
+            throw .cannotList(directory: directory, reason: error.localizedDescription)
+        }
+    }
+
+    /// Sends every pending summary through `sendmail` and returns the names sent. Stops at
+    /// the first failure, leaving that summary and the newer ones pending.
+    public func sendAll(sendmail: String) throws(SummaryError) -> [String] {
+        var sent: [String] = []
+        for name in try pending() {
+            let path = (directory as NSString).appendingPathComponent(name)
+            try send(path, sendmail: sendmail)
+            guard rename(path, path + ".sent") == 0 else {
+                throw .sendFailed(file: name, reason: "已发出，但无法改名为 \(name).sent：" + String(cString: strerror(errno)))
+            }
+            sent.append(name)
+        }
+        let directoryFD = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if directoryFD >= 0 {
+            fsync(directoryFD)
+            close(directoryFD)
+        }
+        return sent
+    }
+
+    private func send(_ path: String, sendmail: String) throws(SummaryError) {
+        let name = (path as NSString).lastPathComponent
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: sendmail)
+        process.arguments = ["-t", "-i"]
+        let errors = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        do {
+            process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+            try process.run()
+        } catch {
+            throw .sendFailed(file: name, reason: "无法运行 \(sendmail)（\(error.localizedDescription)）")
+        }
+        let message = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
+            let said = String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw .sendFailed(file: name, reason: "\(sendmail) 退出状态 \(process.terminationStatus)" + (said.isEmpty ? "" : "：\(said)"))
+        }
+    }
+}
