@@ -13,7 +13,7 @@ struct RulesCommand: ParsableCommand {
     /// A rules command that cannot do what was asked: the reason alone, in Chinese, exit
     /// status 2 (the usage line would only hide it).
     static func refuse(_ text: String) -> ExitCode {
-        FileHandle.standardError.write(Data(("ogiwatch：" + text + "\n").utf8))
+        FileHandle.standardError.write(Data(("错误：" + text + "\n").utf8))
         return ExitCode(2)
     }
 

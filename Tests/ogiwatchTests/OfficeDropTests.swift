@@ -99,8 +99,10 @@ import Testing
 
         // The daily summary lists both with the reason.
         let summary = try Self.summaryText(state: scratch.state)
-        #expect(summary.contains("DOC.UNSUPPORTED"), "\(summary)")
-        #expect(summary.contains("libreoffice-writer-nogui"))
+        for name in ["template.doc", "seed.wps"] {
+            #expect(summary.contains("- \(name)  无法读取  文件格式不支持：未安装转换 .doc/.wps 文件所需的 LibreOffice"
+                + "（配置的转换程序 /nonexistent/soffice 不存在）：\(hint)\n"), "\(summary)")
+        }
 
         // A restart notes nothing again.
         daemon = try DaemonProcess(arguments: arguments)

@@ -61,13 +61,13 @@ import Testing
         let report = ReferenceReports.realReport("text/pingtan_2021.txt").path
         let tried = try CheckCommandTests.ogiwatch(["rules", "try", "NO.SUCH", report] + Self.rules)
         #expect(tried.status == 2)
-        #expect(tried.stderr == "ogiwatch：没有规则 NO.SUCH，也没有这个目录；用 `ogiwatch rules list` 查看全部规则\n")
+        #expect(tried.stderr == "错误：没有规则 NO.SUCH，也没有这个目录；用 `ogiwatch rules list` 查看全部规则\n")
         let explained = try CheckCommandTests.ogiwatch(["rules", "explain", "NOSUCH"] + Self.rules)
         #expect(explained.status == 2)
-        #expect(explained.stderr == "ogiwatch：没有规则 NOSUCH；用 `ogiwatch rules list` 查看全部规则\n")
+        #expect(explained.stderr == "错误：没有规则 NOSUCH；用 `ogiwatch rules list` 查看全部规则\n")
         let noFile = try CheckCommandTests.ogiwatch(["rules", "try", "FEE.STATEMENT"] + Self.rules)
         #expect(noFile.status == 2)
-        #expect(noFile.stderr == "ogiwatch：请在规则之后给出至少一个报告文件\n")
+        #expect(noFile.stderr == "错误：请在规则之后给出至少一个报告文件\n")
     }
 
     /// Lint and load share one reader: a misspelling is named with its file, line, rule and field.
