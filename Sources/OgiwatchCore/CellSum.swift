@@ -4,20 +4,20 @@ import Foundation
 /// stands for any column of its row. Parsed and checked against the templates when the rule
 /// set loads.
 public struct CellSum: Sendable, Equatable {
-    public struct Term: Sendable, Equatable {
-        public var table: StatTable
-        public var row: Row
+    struct Term: Sendable, Equatable {
+        var table: StatTable
+        var row: Row
         /// A column key, or nil for `*`: any column of the row that holds a number.
-        public var column: String?
+        var column: String?
     }
 
     /// A row by key, or every row with a tag (`T3.@withheld.total`).
-    public enum Row: Sendable, Equatable {
+    enum Row: Sendable, Equatable {
         case key(String)
         case tag(String)
     }
 
-    public let terms: [Term]
+    let terms: [Term]
     /// The expression as written, for messages.
     public let text: String
 

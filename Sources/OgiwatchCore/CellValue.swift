@@ -25,17 +25,17 @@ public enum CellValue: Sendable, Equatable, Hashable {
         self = .text(trimmed)
     }
 
-    public var number: Decimal? {
+    var number: Decimal? {
         if case .number(let d, _) = self { return d }
         return nil
     }
 
     public var isNumber: Bool { number != nil }
 
-    public var isBlank: Bool { self == .blank }
+    var isBlank: Bool { self == .blank }
 
     /// The number as a clerk would write it: no trailing `.0`, unit kept.
-    public var display: String {
+    var display: String {
         switch self {
         case .number(let d, let unit): return CellValue.format(d) + (unit ?? "")
         case .blank: return "空"
@@ -43,7 +43,7 @@ public enum CellValue: Sendable, Equatable, Hashable {
         }
     }
 
-    public static func format(_ d: Decimal) -> String {
+    static func format(_ d: Decimal) -> String {
         var value = d
         var rounded = Decimal()
         NSDecimalRound(&rounded, &value, 6, .plain)

@@ -45,7 +45,7 @@ extension ColumnSpec.Domain {
 extension ReportRow {
     /// The number in a column when it may be summed; nil for a blank, a non-number, a
     /// number the column does not accept, or a column the row lacks.
-    public func operand(_ columnKey: String) -> Decimal? {
+    func operand(_ columnKey: String) -> Decimal? {
         guard let i = columns.firstIndex(where: { $0.key == columnKey }), i < values.count else { return nil }
         return (columns[i].domain ?? .count).operand(values[i])
     }

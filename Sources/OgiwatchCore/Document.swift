@@ -103,8 +103,8 @@ public struct Cell: Sendable, Equatable {
 
 /// Something the reader stripped from the text because it is an authoring leftover.
 public struct Artifact: Sendable, Equatable {
-    public var text: String
-    public var line: Int
+    var text: String
+    var line: Int
 
     public init(text: String, line: Int) {
         self.text = text

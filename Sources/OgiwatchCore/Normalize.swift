@@ -9,7 +9,7 @@ import Foundation
 /// holding anything else.
 public enum Normalize {
     /// NFKC, unified quotes and unified item numbering (`1、`, `1．`, `1. ` → `1.`).
-    public static func text(_ s: String) -> String {
+    static func text(_ s: String) -> String {
         fold(s, dropWhitespace: false)
     }
 

@@ -6,7 +6,7 @@ public struct Pattern: Sendable, Equatable {
     /// The expression as written, named patterns (`$fee_statement`) resolved.
     public let source: String
     /// The `$name` the rule wrote, if it used a named pattern.
-    public let name: String?
+    let name: String?
     private let compiled: Compiled
 
     /// Text each match must contain (see `RequiredLiteral`): a byte search that rules the

@@ -1,28 +1,28 @@
 /// What a document says once read against the template: title, organ, year, the six
 /// sections and the tables 二 三 四 with labelled rows and columns.
 public struct Report: Sendable {
-    public var title: String?
-    public var titleLine: Int?
+    var title: String?
+    var titleLine: Int?
     /// Organ and year as the title states them (META.TITLE_ORGAN_YEAR looks only here).
-    public var titleOrgan: String?
-    public var titleYear: Int?
+    var titleOrgan: String?
+    var titleYear: Int?
     /// Best knowledge of organ and year, from the title or else the body.
     public var organ: String?
     public var year: Int?
     public var template: TemplateSpec?
     /// Markers of each template found in the document (`markers:` in the template files), by template id.
-    public var templateMarkers: [String: [String]]
-    public var sections: [ReportSection]
+    var templateMarkers: [String: [String]]
+    var sections: [ReportSection]
     /// Headings beyond 六 or of the pre-2019 format.
-    public var extraHeadings: [Paragraph]
-    public var tables: [StatTable: ReportTable]
-    public var artifacts: [Artifact]
+    var extraHeadings: [Paragraph]
+    var tables: [StatTable: ReportTable]
+    var artifacts: [Artifact]
     /// Every paragraph, in order, for document-wide text rules.
-    public var paragraphs: [Paragraph]
+    var paragraphs: [Paragraph]
     /// For each paragraph, the index in `sections` of the section whose body holds it.
-    public var bodyOf: [Int?]
+    var bodyOf: [Int?]
 
-    public init(title: String? = nil, titleLine: Int? = nil, titleOrgan: String? = nil, titleYear: Int? = nil,
+    init(title: String? = nil, titleLine: Int? = nil, titleOrgan: String? = nil, titleYear: Int? = nil,
                 organ: String? = nil, year: Int? = nil, template: TemplateSpec? = nil,
                 templateMarkers: [String: [String]] = [:], sections: [ReportSection] = [],
                 extraHeadings: [Paragraph] = [], tables: [StatTable: ReportTable] = [:],
@@ -44,25 +44,25 @@ public struct Report: Sendable {
     }
 
     /// The first section found with this number.
-    public func section(_ number: Int) -> ReportSection? {
+    func section(_ number: Int) -> ReportSection? {
         sections.first { $0.number == number }
     }
 }
 
-public struct ReportSection: Sendable {
-    public var number: Int
+struct ReportSection: Sendable {
+    var number: Int
     /// The heading as written.
-    public var heading: String
+    var heading: String
     /// False when the heading stands in this section's place under a title that is not
     /// the section's (「二、信息主动发布情况」): the section is there, misnamed.
-    public var titleIsAccepted: Bool
-    public var line: Int
+    var titleIsAccepted: Bool
+    var line: Int
     /// The body paragraphs (tables are in `Report.tables`).
-    public var body: [Paragraph]
+    var body: [Paragraph]
     /// Tables that appeared in the section, in order.
-    public var tables: [Table]
+    var tables: [Table]
 
-    public init(number: Int, heading: String, titleIsAccepted: Bool = true, line: Int, body: [Paragraph] = [],
+    init(number: Int, heading: String, titleIsAccepted: Bool = true, line: Int, body: [Paragraph] = [],
                 tables: [Table] = []) {
         self.number = number
         self.heading = heading
@@ -74,16 +74,16 @@ public struct ReportSection: Sendable {
 }
 
 /// A table read against its template: rows found by label, cells by column.
-public struct ReportTable: Sendable {
-    public var spec: TableSpec
-    public var rows: [ReportRow]
+struct ReportTable: Sendable {
+    var spec: TableSpec
+    var rows: [ReportRow]
     /// Why the table could not be fully read, one entry per problem; empty when it was.
-    public var problems: [String]
+    var problems: [String]
     /// Data rows whose label matches no template row.
-    public var unknownRows: [UnknownRow]
-    public var line: Int?
+    var unknownRows: [UnknownRow]
+    var line: Int?
 
-    public init(spec: TableSpec, rows: [ReportRow] = [], problems: [String] = [], unknownRows: [UnknownRow] = [], line: Int? = nil) {
+    init(spec: TableSpec, rows: [ReportRow] = [], problems: [String] = [], unknownRows: [UnknownRow] = [], line: Int? = nil) {
         self.spec = spec
         self.rows = rows
         self.problems = problems
@@ -91,23 +91,23 @@ public struct ReportTable: Sendable {
         self.line = line
     }
 
-    public func row(_ key: String) -> ReportRow? {
+    func row(_ key: String) -> ReportRow? {
         rows.first { $0.spec.key == key }
     }
 }
 
-public struct ReportRow: Sendable {
-    public var spec: RowSpec
-    public var columns: [ColumnSpec]
+struct ReportRow: Sendable {
+    var spec: RowSpec
+    var columns: [ColumnSpec]
     /// One value per column, in column order.
-    public var values: [CellValue]
+    var values: [CellValue]
     /// The label as found (whitespace-free, normalised), for TPL.LABELS.
-    public var foundLabel: String
+    var foundLabel: String
     /// True when the official label appears in the text around the row.
-    public var labelMatches: Bool
-    public var line: Int
+    var labelMatches: Bool
+    var line: Int
 
-    public init(spec: RowSpec, columns: [ColumnSpec], values: [CellValue], foundLabel: String, labelMatches: Bool, line: Int) {
+    init(spec: RowSpec, columns: [ColumnSpec], values: [CellValue], foundLabel: String, labelMatches: Bool, line: Int) {
         self.spec = spec
         self.columns = columns
         self.values = values
@@ -116,13 +116,13 @@ public struct ReportRow: Sendable {
         self.line = line
     }
 
-    public func value(_ columnKey: String) -> CellValue? {
+    func value(_ columnKey: String) -> CellValue? {
         guard let i = columns.firstIndex(where: { $0.key == columnKey }), i < values.count else { return nil }
         return values[i]
     }
 }
 
-public struct UnknownRow: Sendable {
-    public var label: String
-    public var line: Int
+struct UnknownRow: Sendable {
+    var label: String
+    var line: Int
 }

@@ -1,7 +1,7 @@
 /// Reads a `Document` as an annual report: sections, metadata, template and tables.
 public struct ReportBuilder: Sendable {
-    public let sections: [SectionSpec]
-    public let templates: [TemplateSpec]
+    let sections: [SectionSpec]
+    let templates: [TemplateSpec]
 
     let matchers: [String: TemplateMatchers]
     let splitter: SectionSplitter

@@ -80,17 +80,17 @@ struct RuleFile {
     }
 }
 
-public struct RuleOverride: Sendable, Equatable {
-    public var severity: Severity?
-    public var enabled: Bool?
+struct RuleOverride: Sendable, Equatable {
+    var severity: Severity?
+    var enabled: Bool?
 }
 
 /// One rule file's text and where it came from.
 public struct RuleSource: Sendable {
     public var name: String
-    public var text: String
+    var text: String
     /// Local files may replace shipped rules with the same id; shipped files may not clash.
-    public var isLocal: Bool
+    var isLocal: Bool
 
     public init(name: String, text: String, isLocal: Bool = false) {
         self.name = name

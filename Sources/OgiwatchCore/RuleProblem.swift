@@ -1,16 +1,16 @@
 /// One fault in a rule file, named so its author can go straight to it: the file, the line,
 /// the rule and the field.
-public struct RuleProblem: Error, Sendable, Equatable, CustomStringConvertible {
-    public var file: String
-    public var line: Int?
+struct RuleProblem: Error, Sendable, Equatable, CustomStringConvertible {
+    var file: String
+    var line: Int?
     /// The rule id, when the fault is inside a rule.
-    public var rule: String?
+    var rule: String?
     /// The key as written in the file (`scope`, `require_all`, `message`).
-    public var field: String?
+    var field: String?
     /// What is wrong and what to write instead.
-    public var text: String
+    var text: String
 
-    public init(file: String, line: Int? = nil, rule: String? = nil, field: String? = nil, text: String) {
+    init(file: String, line: Int? = nil, rule: String? = nil, field: String? = nil, text: String) {
         self.file = file
         self.line = line
         self.rule = rule
@@ -18,7 +18,7 @@ public struct RuleProblem: Error, Sendable, Equatable, CustomStringConvertible {
         self.text = text
     }
 
-    public var description: String {
+    var description: String {
         var place = file
         if let line { place += " 第 \(line) 行" }
         if let rule { place += "，规则 \(rule)" }
@@ -29,7 +29,7 @@ public struct RuleProblem: Error, Sendable, Equatable, CustomStringConvertible {
 
 /// Why a rule set cannot be used; every problem names its file, line, rule and field.
 public struct RuleSetError: Error, Sendable, CustomStringConvertible {
-    public var problems: [RuleProblem]
+    var problems: [RuleProblem]
 
     public var description: String {
         "无效的规则集：\n" + problems.map { "  - \($0)" }.joined(separator: "\n")

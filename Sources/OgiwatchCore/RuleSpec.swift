@@ -3,7 +3,7 @@
 public struct RuleSpec: Sendable {
     public var id: String
     public var severity: Severity
-    public var enabled: Bool?
+    var enabled: Bool?
     /// A short name for `rules list`.
     public var title: String
     /// What the rule checks and why, for `rules explain` and the journal catalog.
@@ -11,7 +11,7 @@ public struct RuleSpec: Sendable {
     /// The finding text, with `{placeholders}` filled by the check.
     public var message: String
     /// Fixed journal MESSAGE_ID (32 hex digits); derived from the id when absent.
-    public var messageID: String?
+    var messageID: String?
     /// Templates the rule applies to; nil means all. Rules in a template's file get it implicitly.
     public var templates: [String]?
     public var when: Condition?
@@ -22,7 +22,7 @@ public struct RuleSpec: Sendable {
     public var isEnabled: Bool { enabled ?? true }
 
     /// The severity for a report of `year`.
-    public func severity(forYear year: Int?) -> Severity {
+    func severity(forYear year: Int?) -> Severity {
         guard let year, let byYear else { return severity }
         return byYear.first(where: { $0.contains(year) })?.severity ?? severity
     }
@@ -33,7 +33,7 @@ public struct YearSeverity: Sendable, Equatable {
     public var until: Int?
     public var severity: Severity
 
-    public func contains(_ year: Int) -> Bool {
+    func contains(_ year: Int) -> Bool {
         (from.map { year >= $0 } ?? true) && (until.map { year <= $0 } ?? true)
     }
 }

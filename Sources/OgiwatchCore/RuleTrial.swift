@@ -8,12 +8,12 @@ public struct RuleTrial: Sendable {
         self.findings = findings
     }
 
-    public var rule: String
+    var rule: String
     /// What was learnt about the report (format, year, organ).
-    public var report: String
+    var report: String
     /// One entry per check, or one saying why the rule does not apply.
-    public var steps: [String]
-    public var findings: [Finding]
+    var steps: [String]
+    var findings: [Finding]
 }
 
 extension RuleSet {

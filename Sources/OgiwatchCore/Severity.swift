@@ -15,7 +15,7 @@ public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
     }
 
     /// syslog priority, as journald and `journalctl -p` expect it.
-    public var syslogPriority: Int {
+    var syslogPriority: Int {
         switch self {
         case .error: 3
         case .warning: 4

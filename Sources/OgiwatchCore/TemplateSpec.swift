@@ -3,26 +3,26 @@
 public struct TemplateSpec: Sendable, Equatable {
     /// `2019` or `2021`; rules name templates by this id.
     public var id: String
-    public var name: String
+    var name: String
     /// Labels found only in this template (README, "How a report is read"), compared after
     /// normalisation.
-    public var markers: [String]
+    var markers: [String]
     /// Report years the template governs; a report of another year using it is a mismatch.
-    public var yearFrom: Int?
-    public var yearUntil: Int?
-    public var tables: Tables
+    var yearFrom: Int?
+    var yearUntil: Int?
+    var tables: Tables
 
-    public func governs(year: Int) -> Bool {
+    func governs(year: Int) -> Bool {
         (yearFrom.map { year >= $0 } ?? true) && (yearUntil.map { year <= $0 } ?? true)
     }
 
     /// One spec per table: every template defines all three.
-    public struct Tables: Sendable, Equatable {
-        public var T2: TableSpec
-        public var T3: TableSpec
-        public var T4: TableSpec
+    struct Tables: Sendable, Equatable {
+        var T2: TableSpec
+        var T3: TableSpec
+        var T4: TableSpec
 
-        public subscript(_ table: StatTable) -> TableSpec {
+        subscript(_ table: StatTable) -> TableSpec {
             switch table {
             case .two: T2
             case .three: T3
@@ -36,41 +36,41 @@ public struct TemplateSpec: Sendable, Equatable {
 ///
 /// Table 二 is a series of blocks, each with its own columns; tables 三 and 四 have one set
 /// of columns for all rows.
-public struct TableSpec: Sendable, Equatable {
+struct TableSpec: Sendable, Equatable {
     /// Words of the table's first row; a row holding one starts this table, which tells two
     /// tables apart when extracted text runs them together.
-    public var opening: [String]?
-    public var columns: [ColumnSpec]?
-    public var rows: [RowSpec]?
-    public var blocks: [BlockSpec]?
+    var opening: [String]?
+    var columns: [ColumnSpec]?
+    var rows: [RowSpec]?
+    var blocks: [BlockSpec]?
 
     /// Column keys of the whole table, every block's included.
-    public var allColumnKeys: [String] {
+    var allColumnKeys: [String] {
         ((columns ?? []) + (blocks ?? []).flatMap(\.columns)).map(\.key)
     }
 
     /// Rows in template order, blocks flattened.
-    public var allRows: [RowSpec] {
+    var allRows: [RowSpec] {
         if let blocks { return blocks.flatMap(\.rows) }
         return rows ?? []
     }
 }
 
 /// One block of table 二: a caption such as 第二十条第（一）项, a header, rows.
-public struct BlockSpec: Sendable, Equatable {
+struct BlockSpec: Sendable, Equatable {
     /// The item numeral in the caption, e.g. `一` for 第二十条第（一）项.
-    public var item: String
-    public var columns: [ColumnSpec]
-    public var rows: [RowSpec]
+    var item: String
+    var columns: [ColumnSpec]
+    var rows: [RowSpec]
 }
 
-public struct ColumnSpec: Sendable, Equatable {
-    public var key: String
-    public var label: String
+struct ColumnSpec: Sendable, Equatable {
+    var key: String
+    var label: String
     /// What the cells may hold; decides which values are reported as malformed.
-    public var domain: Domain?
+    var domain: Domain?
 
-    public enum Domain: String, Sendable, Equatable, CaseIterable {
+    enum Domain: String, Sendable, Equatable, CaseIterable {
         /// Non-negative integers (件, 条).
         case count
         /// Integers that may carry a sign (2019 本年增/减).
@@ -82,25 +82,25 @@ public struct ColumnSpec: Sendable, Equatable {
     }
 }
 
-public struct RowSpec: Sendable, Equatable {
-    public var key: String
+struct RowSpec: Sendable, Equatable {
+    var key: String
     /// The official label, shown in findings and compared by TPL.LABELS.
-    public var label: String
+    var label: String
     /// The group label printed before the first row of a group, e.g. （三）不予公开.
-    public var group: String?
+    var group: String?
     /// The row's key: literal alternatives separated by `|`, `^`/`$` anchoring one to the
     /// start or end, compared with the normalised, whitespace-free label text.
-    public var match: String
+    var match: String
     /// Names a rule can use to address several rows at once, e.g. `leaf` for outcome rows.
-    public var tags: [String]?
+    var tags: [String]?
     /// For a row of an older template tolerated in this one: the rows it stands in for.
     /// Such a row is only taken when none of those rows is present.
-    public var standsFor: [String]?
+    var standsFor: [String]?
     /// In tables shared by the templates (`tables:` of a rule file): the templates that
     /// have this row; nil for all.
     var onlyIn: [String]?
 
-    public func hasTag(_ tag: String) -> Bool { tags?.contains(tag) ?? false }
+    func hasTag(_ tag: String) -> Bool { tags?.contains(tag) ?? false }
 }
 
 /// One of the six sections and the titles that name it.
@@ -109,21 +109,21 @@ public struct RowSpec: Sendable, Equatable {
 /// key phrases prove nothing, because sub-headings such as 「（一）主动公开政府信息的情况」
 /// and the introduction that lists all six parts contain them too.
 public struct SectionSpec: Sendable, Equatable {
-    public var number: Int
+    var number: Int
     /// The official heading without its numbering.
-    public var title: String
+    var title: String
     /// Other wordings accepted as this section's title (those the 条例 and earlier
     /// templates use).
-    public var accepted: [String]?
+    var accepted: [String]?
 
-    public init(number: Int, title: String, accepted: [String]? = nil) {
+    init(number: Int, title: String, accepted: [String]? = nil) {
         self.number = number
         self.title = title
         self.accepted = accepted
     }
 
     /// 一 … 六, as the official heading numbers it.
-    public var numeral: String { ChineseNumeral.string(number) }
+    var numeral: String { ChineseNumeral.string(number) }
 
     /// Every accepted title in the form headings are compared in.
     var comparableTitles: [String] { ([title] + (accepted ?? [])).map(Normalize.nfkcCompact) }
