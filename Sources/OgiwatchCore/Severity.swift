@@ -14,15 +14,6 @@ public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
         }
     }
 
-    /// syslog priority, as journald and `journalctl -p` expect it.
-    var syslogPriority: Int {
-        switch self {
-        case .error: 3
-        case .warning: 4
-        case .info: 6
-        }
-    }
-
     /// The word a clerk reads.
     public var chinese: String {
         switch self {
