@@ -3,7 +3,7 @@ import Foundation
 /// A sum of table cells as rules write it, `T3.new.total + T3.carry_in.total`; a `*` column
 /// stands for any column of its row. Parsed and checked against the templates when the rule
 /// set loads.
-public struct CellSum: Sendable, Equatable {
+struct CellSum: Sendable, Equatable {
     struct Term: Sendable, Equatable {
         var table: StatTable
         var row: Row
@@ -19,7 +19,7 @@ public struct CellSum: Sendable, Equatable {
 
     let terms: [Term]
     /// The expression as written, for messages.
-    public let text: String
+    let text: String
 
     /// The terms, or the first one that is not `table.row.column`.
     static func parse(_ expression: String) -> Result<CellSum, CellSumError> {

@@ -2,9 +2,9 @@ import Foundation
 
 /// A regular expression of a rule, compiled when the rule set loads so that a bad pattern
 /// is a load error and checking a report compiles nothing.
-public struct Pattern: Sendable, Equatable {
+struct Pattern: Sendable, Equatable {
     /// The expression as written, named patterns (`$fee_statement`) resolved.
-    public let source: String
+    let source: String
     /// The `$name` the rule wrote, if it used a named pattern.
     let name: String?
     private let compiled: Compiled
@@ -22,7 +22,7 @@ public struct Pattern: Sendable, Equatable {
         self.literal = RequiredLiteral.of(source)
     }
 
-    public static func == (lhs: Pattern, rhs: Pattern) -> Bool { lhs.source == rhs.source }
+    static func == (lhs: Pattern, rhs: Pattern) -> Bool { lhs.source == rhs.source }
 
     // NSRegularExpression is immutable once built and safe to share across threads.
     private final class Compiled: @unchecked Sendable {

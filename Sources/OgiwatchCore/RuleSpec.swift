@@ -14,12 +14,17 @@ public struct RuleSpec: Sendable {
     var messageID: String?
     /// Templates the rule applies to; nil means all. Rules in a template's file get it implicitly.
     public var templates: [String]?
-    public var when: Condition?
+    var when: Condition?
     /// Severity by report year, first match wins.
-    public var byYear: [YearSeverity]?
+    var byYear: [YearSeverity]?
     var checks: [CheckSpec]
 
     public var isEnabled: Bool { enabled ?? true }
+
+    /// The severities by report year and the conditions of `when`, as `rules explain` words
+    /// them, so the command needs none of the rule's parts.
+    public var yearSeverityWording: [String] { (byYear ?? []).map(\.wording) }
+    public var conditionWording: String? { when?.wording }
 
     /// The severity for a report of `year`.
     func severity(forYear year: Int?) -> Severity {
@@ -28,31 +33,18 @@ public struct RuleSpec: Sendable {
     }
 }
 
-public struct YearSeverity: Sendable, Equatable {
-    public var from: Int?
-    public var until: Int?
-    public var severity: Severity
+struct YearSeverity: Sendable, Equatable {
+    var from: Int?
+    var until: Int?
+    var severity: Severity
 
-    func contains(_ year: Int) -> Bool {
+    fileprivate func contains(_ year: Int) -> Bool {
         (from.map { year >= $0 } ?? true) && (until.map { year <= $0 } ?? true)
     }
-}
 
-/// When a rule or one of its checks applies. What does not apply is silent, never a pass
-/// or a failure. All the conditions given must hold.
-public struct Condition: Sendable, Equatable {
-    public var yearFrom: Int?
-    public var yearUntil: Int?
-    /// On the organ name (e.g. only 各级人民政府).
-    public var organMatches: Pattern?
-    public var organNotMatches: Pattern?
-    /// Over the whitespace-free prose (tables excluded): a check that only makes sense when
-    /// the report talks about something (收费通知).
-    public var textMatches: Pattern?
-    /// A sum of cells such as `T3.unpaid_fee.total` that must be above zero.
-    public var cellPositive: CellSum?
-
-    static let fields = ["year_from", "year_until", "organ_matches", "organ_not_matches", "text_matches", "cell_positive"]
+    var wording: String {
+        "报告年度 \(from.map(String.init) ?? "…")–\(until.map(String.init) ?? "…")：\(severity.rawValue)"
+    }
 }
 
 /// One check of a rule: what it tests plus the settings every kind shares.

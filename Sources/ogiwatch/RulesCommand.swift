@@ -46,20 +46,9 @@ struct RulesCommand: ParsableCommand {
             }
             var out = "\(rule.id)  \(rule.title)\n"
             out += "严重程度：\(rule.severity.rawValue)（\(rule.severity.chinese)）" + (rule.isEnabled ? "" : "，已关闭") + "\n"
-            for y in rule.byYear ?? [] {
-                out += "  报告年度 \(y.from.map(String.init) ?? "…")–\(y.until.map(String.init) ?? "…")：\(y.severity.rawValue)\n"
-            }
+            for wording in rule.yearSeverityWording { out += "  \(wording)\n" }
             if let t = rule.templates { out += "适用格式：\(t.joined(separator: "、"))\n" }
-            if let w = rule.when {
-                var parts: [String] = []
-                if let f = w.yearFrom { parts.append("\(f) 年度起") }
-                if let u = w.yearUntil { parts.append("至 \(u) 年度") }
-                if let o = w.organMatches { parts.append("机关名称匹配 \(o.source)") }
-                if let o = w.organNotMatches { parts.append("且不匹配 \(o.source)") }
-                if let t = w.textMatches { parts.append("正文含 \(t.source)") }
-                if let c = w.cellPositive { parts.append("\(c.text) 大于 0") }
-                out += "适用条件：\(parts.joined(separator: "，"))\n"
-            }
+            if let wording = rule.conditionWording { out += "适用条件：\(wording)\n" }
             out += "\n\(rule.explain ?? "")\n\n消息：\(rule.message)\nMESSAGE_ID：\(set.messageID(forRule: rule.id))\n"
             out += "查看日志：journalctl MESSAGE_ID=\(set.messageID(forRule: rule.id))  或  journalctl OGIWATCH_RULE=\(rule.id)\n"
             print(out, terminator: "")
