@@ -191,7 +191,7 @@ public final class Daemon: WatchConsumer {
     }
 
     public func health(_ event: WatchHealth) {
-        let entry = HealthEntry(event)
+        let entry = HealthEntry(event, roots: config.rootPaths)
         journal.send(entry.journalEntry)
         record(health: entry.kind, entry.detail)
     }
