@@ -18,17 +18,10 @@ struct HistoryCommand: ParsableCommand {
     @OptionGroup var service: ServiceOptions
 
     func run() throws {
-        do {
-            let ledger = try Ledger(directory: try service.settings().resolvedStateDirectory(), readOnly: true)
-            let versions = isPath ? try ledger.versions(path: Array(absolutePath.utf8)) : try ledger.versions(organ: subject)
-            print(HistoryReport(subject: subject, versions: versions).text, terminator: "")
-            if versions.isEmpty { throw ExitCode(1) }
-        } catch let code as ExitCode {
-            throw code
-        } catch {
-            FileHandle.standardError.write(Data("ogiwatch history: \((error as? LedgerError)?.description ?? "\(error)")\n".utf8))
-            throw ExitCode(2)
-        }
+        let ledger = try Ledger(directory: try service.settings().resolvedStateDirectory(), readOnly: true)
+        let versions = isPath ? try ledger.versions(path: Array(absolutePath.utf8)) : try ledger.versions(organ: subject)
+        print(HistoryReport(subject: subject, versions: versions).text, terminator: "")
+        if versions.isEmpty { throw ExitCode(1) }
     }
 
     private var isPath: Bool { subject.contains("/") || FileManager.default.fileExists(atPath: subject) }

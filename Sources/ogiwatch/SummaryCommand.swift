@@ -33,17 +33,10 @@ struct SummaryCommand: ParsableCommand {
     @OptionGroup var service: ServiceOptions
 
     func run() throws {
-        do {
-            if sendPending {
-                try send()
-            } else {
-                try summarise()
-            }
-        } catch {
-            // LedgerError says what to do in `description` without declaring CustomStringConvertible.
-            let text = (error as? LedgerError)?.description ?? String(describing: error)
-            FileHandle.standardError.write(Data("ogiwatch summary：\(text)\n".utf8))
-            throw ExitCode(2)
+        if sendPending {
+            try send()
+        } else {
+            try summarise()
         }
     }
 

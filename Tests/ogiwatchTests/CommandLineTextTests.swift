@@ -45,6 +45,21 @@ import Testing
         for run in [missing, bad, noValue, unknown] { Self.expectNoEnglish(run.stderr) }
     }
 
+    /// The service's commands begin their errors like every other command, and say in
+    /// Chinese what to do.
+    @Test func serviceCommandErrorsBeginLikeTheOthers() throws {
+        let status = try Self.ogiwatch(["status", "--state", "/nonexistent/ogiwatch-state"])
+        #expect(status.status == 2)
+        #expect(status.stderr.hasPrefix("错误：无法打开台账 /nonexistent/ogiwatch-state/ledger.sqlite："), "\(status.stderr)")
+        #expect(status.stderr.hasSuffix("（请确认状态目录存在且可写，或用 --state 指定 ogiwatch run 使用的状态目录）\n"))
+        let run = try Self.ogiwatch(["run", "--watch", "/tmp", "--state", "/proc/ogiwatch-nosuch"] + CheckCommandTests.rules)
+        #expect(run.status == 2)
+        #expect(run.stderr == "错误：配置项 'state'：无法创建状态目录 /proc/ogiwatch-nosuch（No such file or directory）：请确认上级目录存在且可写，或用 --state 指定其他目录\n")
+        let summary = try Self.ogiwatch(["summary", "--state", "/nonexistent/ogiwatch-state", "--date", "2026-01-01", "--output", "-"])
+        #expect(summary.status == 2)
+        #expect(summary.stderr.hasPrefix("错误：找不到台账 /nonexistent/ogiwatch-state/ledger.sqlite"), "\(summary.stderr)")
+    }
+
     /// An error of a command that parsed says what is wrong, not the root's usage line.
     @Test func anUnknownRuleIsNamedWithoutTheUsage() throws {
         let run = try Self.ogiwatch(["rules", "explain", "NOSUCH"] + CheckCommandTests.rules)
