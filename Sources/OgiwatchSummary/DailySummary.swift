@@ -34,7 +34,7 @@ public struct DailySummary: Sendable {
         self.day = day
         self.host = host
         self.generatedAt = generatedAt
-        let today = Self.latestPerPath(weekVersions.filter { $0.checkedAt >= day.start && $0.checkedAt < day.end })
+        let today = DayFigures.newestPerPath(weekVersions.filter { $0.checkedAt >= day.start && $0.checkedAt < day.end })
         figures = DayFigures(today)
         self.ruleTitles = ruleTitles
         self.dropRoots = dropRoots
@@ -56,15 +56,6 @@ public struct DailySummary: Sendable {
         return DailySummary(day: day, weekVersions: try ledger.versions(checkedFrom: weekStart.start, to: day.end),
                             pending: try ledger.pending(), health: try ledger.health(from: day.start, to: day.end),
                             ruleTitles: ruleTitles, dropRoots: dropRoots, host: host, generatedAt: now)
-    }
-
-    /// The newest of the versions recorded under each path, in the order they came.
-    static func latestPerPath(_ versions: [RecordedVersion]) -> [RecordedVersion] {
-        var newest: [[UInt8]: RecordedVersion] = [:]
-        for version in versions where (newest[version.facts.path]?.checkedAt ?? .distantPast) <= version.checkedAt {
-            newest[version.facts.path] = version
-        }
-        return newest.values.sorted { ($0.checkedAt, $0.id) < ($1.checkedAt, $1.id) }
     }
 
     /// False on a quiet day: the `only-on-findings` policy then writes no mail at all.
