@@ -22,7 +22,7 @@ struct HealthEntry {
             case .inotifyRestored: "inotify 已恢复"
             }
             kind = .rescan
-            detail = why + "，重新扫描" + (root.map(short) ?? "全部监视目录")
+            detail = root.map { short($0) + "：" + why } ?? why
             journalEntry = .event(kind, priority: .warning, message: "\(why)，重新扫描 \(root.map(PathBytes.display) ?? "全部监视目录")",
                                   fields: [.init("OGIWATCH_REASON", reason.rawValue)] + (root.map { [.init("OGIWATCH_ROOT", $0)] } ?? []))
         case .rootLost(let root, let reason):

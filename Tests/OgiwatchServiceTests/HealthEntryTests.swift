@@ -23,9 +23,9 @@ import Testing
 
     @Test func aRescanSaysWhyInWords() {
         let entry = HealthEntry(.rescan(.overflow, root: nil), roots: roots)
-        #expect(entry.detail == "inotify 事件队列溢出，可能丢失事件，重新扫描全部监视目录")
+        #expect(entry.detail == "inotify 事件队列溢出，可能丢失事件")
         let recovered = HealthEntry(.rescan(.rootRecovered, root: Array("/srv/samba/公开/drop/甲县".utf8)), roots: roots)
-        #expect(recovered.detail == "监视目录已恢复，重新扫描甲县")
+        #expect(recovered.detail == "甲县：监视目录已恢复")
         #expect(recovered.journalEntry.message == "监视目录已恢复，重新扫描 /srv/samba/公开/drop/甲县")
     }
 
