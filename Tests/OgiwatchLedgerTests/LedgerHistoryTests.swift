@@ -56,6 +56,8 @@ import Testing
         #expect(try !ledger.note(path: Array("/d/x.xlsx".utf8), reason: "不是报告"))
         #expect(try ledger.isNoted(path: Array("/d/x.xlsx".utf8)))
         #expect(try !ledger.isNoted(path: Array("/d/y.xlsx".utf8)))
+        #expect(try ledger.noted(path: Array("/d/x.xlsx".utf8))?.reason == "不是报告")
+        #expect(try ledger.noted(path: Array("/d/y.xlsx".utf8)) == nil)
     }
 }
 
