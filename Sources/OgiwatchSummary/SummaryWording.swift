@@ -75,12 +75,13 @@ extension DailySummary {
         return parts.isEmpty ? "无错误" : parts.joined(separator: " · ")
     }
 
-    /// The distinct problems in words, or an unreadable file's reason.
+    /// The distinct problems in words, or an unreadable file's reason. A rule's title names
+    /// what it checks (「六个部分齐全」), so the list says these checks failed.
     func problems(_ line: ReportLine) -> String {
         if line.status == .unreadable { return line.findings.first.map(message) ?? "无法读取" }
         let shown = line.problems.prefix(Self.problemsShown).map(DisplayText.escaped)
         let more = line.problems.count - shown.count
-        return shown.joined(separator: "；") + (more > 0 ? "；等 \(line.problems.count) 类问题" : "")
+        return "未通过：" + shown.joined(separator: "；") + (more > 0 ? "；等 \(line.problems.count) 项" : "")
     }
 
     /// 「改正 4 个问题 · 新出现 30 个 · 仍未改正 2 个（重新提交 3 份）」

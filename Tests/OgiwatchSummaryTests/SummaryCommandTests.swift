@@ -35,7 +35,7 @@ import Testing
         #expect(probe.subject.hasPrefix("日报 ") && probe.subject.hasSuffix(" 2026-11-20：收到 1 份，1 份有错误"))
         #expect(probe.headers["To"] == "reports-admin@example.org, clerk@example.org")
         // Named relative to the watched folder of the config, the problem in the rule's words.
-        #expect(probe.text.contains("\n  乙县：收到 1 份，1 份有错误\n    - 某县人民政府办公室 · 2025 年度  错误 1  表三勾稽关系\n"), "\(probe.text)")
+        #expect(probe.text.contains("\n  乙县：收到 1 份，1 份有错误\n    - 某县人民政府办公室 · 2025 年度  错误 1  未通过：表三勾稽关系\n"), "\(probe.text)")
         #expect(probe.text.contains("\n  乙县/2025年报.docx — 某县人民政府办公室 · 2025 年度：错误 1\n"))
     }
 
