@@ -42,7 +42,9 @@ struct SummaryCommand: ParsableCommand {
 
     private func send() throws {
         let outbox = SummaryOutbox(stateDirectory: try service.settings().resolvedStateDirectory())
-        for name in try outbox.sendAll(sendmail: sendmail) { print("已发送 \(name)") }
+        let sent = try outbox.sendAll(sendmail: sendmail)
+        for name in sent { print("已发送 \(name)") }
+        if sent.isEmpty { print("没有待发送的摘要") }
     }
 
     private func summarise() throws {
