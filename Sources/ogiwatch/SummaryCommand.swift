@@ -85,7 +85,7 @@ struct SummaryCommand: ParsableCommand {
             let ruleSet = try RuleLoader.load(rulesDirectory: settings.rulesDirectory, localDirectory: settings.localRulesDirectory)
             return Dictionary(ruleSet.rules.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
         } catch {
-            FileHandle.standardError.write(Data("ogiwatch summary：无法读取规则标题，问题以规则编号列出：\(error)\n".utf8))
+            FileHandle.standardError.write(Data("警告：无法读取规则标题，摘要中的问题以规则编号列出：\(error)\n".utf8))
             return [:]
         }
     }

@@ -23,6 +23,17 @@ import Testing
         return path
     }
 
+    /// Without rule titles the mail still goes, naming problems by rule id, and says why.
+    @Test func rulesThatCannotBeReadStillGiveASummaryWithAWarning() throws {
+        let scenario = try LedgerScenario()
+        try scenario.add("/srv/drop/乙县/2025年报.docx", findings: [LedgerScenario.error()])
+        let result = try Tool.run(Self.binary, ["summary", "--config", config(scenario, policy: "always"), "--date", "2026-11-20",
+                                                "--rules", scenario.stateDirectory + "/no-rules", "--output", "-"])
+        #expect(result.status == 0)
+        #expect(result.stderr.hasPrefix("警告：无法读取规则标题，摘要中的问题以规则编号列出："), "\(result.stderr)")
+        #expect(result.stdout.contains("Subject: "))
+    }
+
     @Test func writesTheDayToTheStateDirectoryAndPrintsThePath() throws {
         let scenario = try LedgerScenario()
         try scenario.add("/srv/drop/乙县/2025年报.docx", findings: [LedgerScenario.error()])
