@@ -115,8 +115,7 @@ public struct ServiceConfig: Equatable, Sendable {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            let code = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? any Error).map { ($0 as NSError).code }
-            let reason = code.map { String(cString: strerror(Int32($0))) } ?? "无法创建"
+            let reason = SystemReason.of(error) ?? "无法创建"
             throw ServiceConfigError(key: "state", problem: "无法创建状态目录 \(directory)（\(reason)）：请确认上级目录存在且可写，或用 --state 指定其他目录")
         }
         return directory
