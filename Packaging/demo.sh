@@ -27,8 +27,8 @@ sleep 4
 kill -TERM $pid
 wait $pid || true
 trap - EXIT
-echo "== journalctl SYSLOG_IDENTIFIER=ogiwatch (findings of the demo drop folder $demo/drop)"
+echo "== systemd 日志中演示投放目录 $demo/drop 的检查结果（journalctl SYSLOG_IDENTIFIER=ogiwatch）"
 journalctl --no-pager --since "@$start" SYSLOG_IDENTIFIER=ogiwatch -o cat 2>/dev/null || cat "$demo/ogiwatch.log"
 echo
-echo "== the same engine as a one-shot command: ogiwatch check $demo/drop"
+echo "== 同一引擎的一次性检查：ogiwatch check $demo/drop"
 "$bin" check --rules Rules "$demo/drop" || true

@@ -106,6 +106,17 @@ public struct Ledger: Sendable {
         }
     }
 
+    /// The note taken of a file that is not a report, for `ogiwatch history` of that file.
+    public func noted(path: [UInt8]) throws(LedgerError) -> NotedFile? {
+        try guarded {
+            try pool.read { db in
+                try GRDB.Row.fetchOne(db.cachedStatement(sql: "SELECT at, reason FROM noted WHERE path = ?"), arguments: [Data(path)]).map { row in
+                    NotedFile(path: path, at: Date(timeIntervalSince1970: row["at"]), reason: row["reason"])
+                }
+            }
+        }
+    }
+
     public func isNoted(path: [UInt8]) throws(LedgerError) -> Bool {
         try guarded {
             try pool.read { db in

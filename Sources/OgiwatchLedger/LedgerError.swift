@@ -1,6 +1,6 @@
 /// Why the ledger could not be opened or written. The daemon cannot keep its promise of
 /// "checked exactly once" without it, so this stops the service with the path to fix.
-public enum LedgerError: Error, Sendable, Equatable {
+public enum LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     case database(String)
 

@@ -132,19 +132,23 @@ extension Ledger {
     }
 
     /// The newest earlier version of `path` with other content; a duplicate counts with its
-    /// original's findings.
+    /// original's findings. The one definition of "previous version" the journal's verdict,
+    /// `ogiwatch history` and the summary share.
     private static func previous(_ db: Database, path: Data, id: Int64, sha256: String) throws -> PreviousVersion? {
         guard let row = try GRDB.Row.fetchOne(db.cachedStatement(sql: """
             SELECT id, checked_at, status, COALESCE(duplicate_of, id) AS counted FROM version
             WHERE path = ? AND id < ? AND sha256 != ? ORDER BY id DESC LIMIT 1
             """), arguments: [path, id, sha256]) else { return nil }
         var counts = FindingCounts()
-        for tally in try GRDB.Row.fetchAll(db.cachedStatement(sql: "SELECT severity, COUNT(*) AS n FROM finding WHERE version_id = ? GROUP BY severity"),
+        var rules: Set<String> = []
+        for tally in try GRDB.Row.fetchAll(db.cachedStatement(sql: "SELECT severity, rule, COUNT(*) AS n FROM finding WHERE version_id = ? GROUP BY severity, rule"),
                                            arguments: [row["counted"] as Int64]) {
-            if let severity = Severity(rawValue: tally["severity"]) { counts.add(severity, count: tally["n"]) }
+            guard let severity = Severity(rawValue: tally["severity"]) else { continue }
+            counts.add(severity, count: tally["n"])
+            if severity != .info { rules.insert(tally["rule"]) }
         }
         return PreviousVersion(id: row["id"], checkedAt: Date(timeIntervalSince1970: row["checked_at"]),
-                               status: VersionStatus(rawValue: row["status"]) ?? .checked, counts: counts)
+                               status: VersionStatus(rawValue: row["status"]) ?? .checked, counts: counts, rules: rules)
     }
 
     private static func finding(_ row: GRDB.Row) -> Finding {

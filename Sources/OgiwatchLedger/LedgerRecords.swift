@@ -110,3 +110,16 @@ public struct HealthRecord: Sendable, Equatable {
         self.detail = detail
     }
 }
+
+/// A file in a drop folder that is not a report, noted once in its life.
+public struct NotedFile: Sendable, Equatable {
+    public var path: [UInt8]
+    public var at: Date
+    public var reason: String
+
+    public init(path: [UInt8], at: Date, reason: String) {
+        self.path = path
+        self.at = at
+        self.reason = reason
+    }
+}

@@ -8,12 +8,15 @@ public struct PreviousVersion: Sendable, Equatable {
     public var checkedAt: Date
     public var status: VersionStatus
     public var counts: FindingCounts
+    /// The rules of its errors and warnings: what the summary calls fixed, new or still open.
+    public var rules: Set<String>
 
-    public init(id: Int64, checkedAt: Date, status: VersionStatus, counts: FindingCounts) {
+    public init(id: Int64, checkedAt: Date, status: VersionStatus, counts: FindingCounts, rules: Set<String> = []) {
         self.id = id
         self.checkedAt = checkedAt
         self.status = status
         self.counts = counts
+        self.rules = rules
     }
 
     /// 「上一版 3 个错误，本版 0 个」: the gravest severity either version has, before and now.

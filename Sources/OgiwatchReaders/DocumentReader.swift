@@ -1,3 +1,4 @@
+import Glibc
 import OgiwatchCore
 
 /// Turns a file or its bytes into a `Document`, whatever the format.
@@ -9,7 +10,12 @@ public enum DocumentReader {
     public static func read(path: String, limits: ReadLimits = .standard,
                             converter: OfficeConverter = .installed) -> Result<Document, DocumentProblem> {
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        guard let format = DocumentFormat(fileName: name) else { return .failure(unsupportedFormat) }
+        guard let format = DocumentFormat(fileName: name) else {
+            // A mistyped folder has no extension: a path that is not there is missing, whatever its name.
+            var info = stat()
+            if lstat(path, &info) != 0, errno == ENOENT { return .failure(FileBytes.openProblem(ENOENT)) }
+            return .failure(unsupportedFormat)
+        }
         do throws(DocumentProblem) {
             let bytes = try FileBytes.read(path: path, maxBytes: limits.maxFileBytes)
             return read(bytes: bytes, format: format, limits: limits, converter: converter)

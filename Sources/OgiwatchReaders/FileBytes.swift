@@ -54,7 +54,7 @@ public enum FileBytes {
         return buffer
     }
 
-    private static func openProblem(_ code: Int32) -> DocumentProblem {
+    static func openProblem(_ code: Int32) -> DocumentProblem {
         switch code {
         case ELOOP: DocumentProblem(.unreadable, "是符号链接，出于安全考虑不跟随读取；请直接放入报告文件本身")
         case ENOENT: DocumentProblem(.unreadable, "文件不存在（可能已被移走或删除）")

@@ -122,7 +122,7 @@ public final class Daemon: WatchConsumer {
             // Checking goes on without it; said once per failure, on stderr, which the unit's journal keeps.
             if !statusFileFailed {
                 journal.writeFallback(.event(.skipped, priority: .warning,
-                                             message: "状态文件 \(statusFile.path) 无法写入（ogiwatch status 将显示旧状态）：\(error.localizedDescription)"))
+                                             message: error.description))
             }
             statusFileFailed = true
         }
@@ -191,7 +191,7 @@ public final class Daemon: WatchConsumer {
     }
 
     public func health(_ event: WatchHealth) {
-        let entry = HealthEntry(event)
+        let entry = HealthEntry(event, roots: config.rootPaths)
         journal.send(entry.journalEntry)
         record(health: entry.kind, entry.detail)
     }

@@ -8,15 +8,24 @@ import OgiwatchWatch
 public struct HistoryReport: Sendable {
     public var subject: String
     public var versions: [RecordedVersion]
+    /// The note taken of the file when it is no report: the service answered it too.
+    public var noted: NotedFile?
     public var timeZone: TimeZone
 
-    public init(subject: String, versions: [RecordedVersion], timeZone: TimeZone = .current) {
+    public init(subject: String, versions: [RecordedVersion], noted: NotedFile? = nil, timeZone: TimeZone = .current) {
         self.subject = subject
         self.versions = versions
+        self.noted = noted
         self.timeZone = timeZone
     }
 
+    /// Whether the ledger holds anything about the subject (`ogiwatch history` exits 1 if not).
+    public var isEmpty: Bool { versions.isEmpty && noted == nil }
+
     public var text: String {
+        if versions.isEmpty, let noted {
+            return "\(PathBytes.display(noted.path))：不是年度报告文件，未检查（\(format(noted.at)) 记录：\(noted.reason)）\n"
+        }
         guard !versions.isEmpty else { return "台账中没有「\(subject)」的记录（可以给出报告文件的路径或机关名称的一部分）\n" }
         var files: [[UInt8]] = []
         var byFile: [[UInt8]: [RecordedVersion]] = [:]

@@ -114,33 +114,45 @@ public enum MessageCatalog {
         return wide.contains { $0.contains(v) } ? 2 : 1
     }
 
-    /// Breaks before a character that would pass `width`; in Latin text at the last space.
-    /// No output line starts with `#`, `;` or `-- `, which the catalog parser treats specially.
+    /// Breaks between pieces (see `pieces`) so no line passes `width`, unless one piece
+    /// alone does. No output line starts with `#`, `;` or `-- `, which the catalog parser
+    /// treats specially.
     static func wrap(_ text: String, width limit: Int) -> [String] {
         var lines: [String] = []
-        var line: [Character] = []
+        var line = ""
         var used = 0
-        for c in clean(text) {
-            let w = width(c)
+        for piece in pieces(clean(text)) {
+            let w = piece.reduce(0) { $0 + width($1) }
             if used + w > limit, !line.isEmpty {
-                if w == 1, c != " ", let space = line.lastIndex(of: " "), space > 0, line[space - 1].isASCII {
-                    let rest = Array(line[(space + 1)...])
-                    lines.append(String(line[..<space]))
-                    line = rest
-                } else {
-                    lines.append(String(line))
-                    line = []
-                }
-                while line.first == " " { line.removeFirst() }
-                used = line.reduce(0) { $0 + width($1) }
-                if c == " ", line.isEmpty { continue }
+                lines.append(line)
+                line = ""
+                used = 0
+                if piece == " " { continue }
             }
-            line.append(c)
+            line += piece
             used += w
         }
-        if !line.isEmpty { lines.append(String(line)) }
+        if !line.isEmpty { lines.append(line) }
         return lines.map { String($0.reversed().drop { $0 == " " }.reversed()) }.map { line in
             line.hasPrefix("#") || line.hasPrefix(";") || line.hasPrefix("-- ") ? " " + line : line
         }
     }
+
+    /// What a line never breaks inside: a run of Latin letters, digits and signs (a rule id,
+    /// a field, a command someone copies), and a character with the closing punctuation
+    /// after it, so no line starts with 「，」 or 「）」. Spaces are pieces of their own.
+    static func pieces(_ text: String) -> [String] {
+        var pieces: [String] = []
+        for c in text {
+            let latin = c.isASCII && c != " "
+            if let tail = pieces.last?.last, (latin && tail.isASCII && tail != " ") || (closing.contains(c) && tail != " ") {
+                pieces[pieces.count - 1].append(c)
+            } else {
+                pieces.append(String(c))
+            }
+        }
+        return pieces
+    }
+
+    static let closing: Set<Character> = ["，", "。", "、", "；", "：", "）", "」", "』", "》", "！", "？", "”", "’"]
 }

@@ -35,7 +35,7 @@ public struct ServiceConfig: Equatable, Sendable {
         do {
             root = try Yams.compose(yaml: text)
         } catch {
-            throw ServiceConfigError(key: "(文件)", problem: "不是有效的 YAML：\(error)")
+            throw ServiceConfigError(key: "(文件)", problem: Self.syntaxProblem(error))
         }
         guard let root else { return }
         let fields = try ConfigValue(node: root, key: "").mapping(allowed: Self.keys)
@@ -96,6 +96,29 @@ public struct ServiceConfig: Equatable, Sendable {
         if geteuid() == 0 { return "/var/lib/ogiwatch" }
         if let xdg = environment["XDG_STATE_HOME"], !xdg.isEmpty { return xdg + "/ogiwatch" }
         return (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state/ogiwatch"
+    }
+
+    /// Where the YAML breaks, in the words of the rule files' own syntax errors: the line,
+    /// then libyaml's description.
+    static func syntaxProblem(_ error: Error) -> String {
+        switch error as? YamlError {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            "第 \(mark.line) 行不是有效的 YAML（\(problem)），请检查缩进、冒号和括号"
+        default:
+            "不是有效的 YAML（\(error)）"
+        }
+    }
+
+    /// The state directory, created when missing, for the service that writes the ledger there.
+    public func preparedStateDirectory() throws(ServiceConfigError) -> String {
+        let directory = resolvedStateDirectory()
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            let reason = SystemReason.of(error) ?? "无法创建"
+            throw ServiceConfigError(key: "state", problem: "无法创建状态目录 \(directory)（\(reason)）：请确认上级目录存在且可写，或用 --state 指定其他目录")
+        }
+        return directory
     }
 
     /// Watched roots as absolute byte paths without a trailing slash: inotify reports names

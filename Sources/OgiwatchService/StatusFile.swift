@@ -10,11 +10,15 @@ public struct StatusFile: Sendable {
         path = (stateDirectory as NSString).appendingPathComponent("status.json")
     }
 
-    func write(_ status: ServiceStatus) throws {
+    func write(_ status: ServiceStatus) throws(StatusError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.dateEncodingStrategy = .secondsSince1970
-        try encoder.encode(status).write(to: URL(fileURLWithPath: path), options: .atomic)
+        do {
+            try encoder.encode(status).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw .unwritable(path, reason: SystemReason.of(error) ?? "写入失败")
+        }
     }
 
     /// The status last written, or nil when the service never ran with this state directory.
@@ -37,9 +41,12 @@ public struct StatusFile: Sendable {
 public enum StatusError: Error, Sendable, CustomStringConvertible {
     case unreadable(String)
     case damaged(String)
+    case unwritable(String, reason: String)
 
     public var description: String {
         switch self {
+        case .unwritable(let path, let reason):
+            "状态文件 \(path) 无法写入（\(reason)），ogiwatch status 将显示旧状态：请检查状态目录的权限和磁盘空间"
         case .unreadable(let path): "无法读取状态文件 \(path)：请以 root 或 ogiwatch 用户运行"
         case .damaged(let path): "状态文件 \(path) 已损坏：重启服务（systemctl restart ogiwatch）会重新写入"
         }

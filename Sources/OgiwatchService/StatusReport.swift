@@ -77,13 +77,11 @@ public struct StatusReport: Sendable {
         return status.state == .stopped ? "ogiwatch：已停止（上次运行 \(since)）" : "ogiwatch：未运行，进程已意外结束（\(since)）"
     }
 
+    /// The figures the daily summary will give for today: each file as it now is.
     private var todayLine: String {
-        let reports = today.filter { $0.status != .duplicate }
-        let withErrors = reports.filter { $0.status == .checked && $0.counts.errors > 0 }.count
-        let withWarnings = reports.filter { $0.status == .checked && $0.counts.errors == 0 && $0.counts.warnings > 0 }.count
-        let unreadable = reports.filter { $0.status == .unreadable }.count
-        return "检查 \(reports.count) 份，有错误 \(withErrors) 份，仅有警告 \(withWarnings) 份，无法读取 \(unreadable) 份，"
-            + "重复文件 \(today.count - reports.count) 份"
+        let day = DayFigures(today)
+        return "收到 \(day.received) 份，有错误 \(day.withErrors) 份，仅有警告 \(day.withWarningsOnly) 份，无法读取 \(day.unreadable) 份，"
+            + "重复文件 \(day.duplicates) 份"
     }
 
     private func describe(_ version: RecordedVersion) -> String {

@@ -26,20 +26,19 @@ public struct DailySummary: Sendable {
     var ruleTitles: [String: String]
     var dropRoots: [[UInt8]]
 
-    /// `weekVersions` cover the seven days ending with `day`; `previousVersion` finds the
-    /// version recorded before a given one under the same path; `dropRoots` are the watched
-    /// folders, which the mail names files relative to.
-    public init(day: SummaryDay, weekVersions: [RecordedVersion], previousVersion: (RecordedVersion) -> RecordedVersion?,
-                pending: [PendingFile], health: [HealthRecord], ruleTitles: [String: String], dropRoots: [[UInt8]],
-                host: String, generatedAt: Date) {
+    /// `weekVersions` cover the seven days ending with `day`, each with its previous version
+    /// as the ledger read it; `dropRoots` are the watched folders, which the mail names
+    /// files relative to.
+    public init(day: SummaryDay, weekVersions: [RecordedVersion], pending: [PendingFile], health: [HealthRecord],
+                ruleTitles: [String: String], dropRoots: [[UInt8]], host: String, generatedAt: Date) {
         self.day = day
         self.host = host
         self.generatedAt = generatedAt
-        let today = Self.latestPerPath(weekVersions.filter { $0.checkedAt >= day.start && $0.checkedAt < day.end })
+        let today = DayFigures.newestPerPath(weekVersions.filter { $0.checkedAt >= day.start && $0.checkedAt < day.end })
         figures = DayFigures(today)
         self.ruleTitles = ruleTitles
         self.dropRoots = dropRoots
-        let lines = today.map { ReportLine($0, previous: previousVersion($0), roots: dropRoots, titles: ruleTitles) }
+        let lines = today.map { ReportLine($0, roots: dropRoots, titles: ruleTitles) }
         folders = FolderTally.tallies(lines)
         reports = lines.filter { $0.status == .checked && !$0.findings.isEmpty }.sorted(by: ReportLine.worstFirst)
         changes = VersionChanges(lines)
@@ -49,31 +48,14 @@ public struct DailySummary: Sendable {
         ruleSetVersions = Array(Set(today.map(\.ruleSetVersion))).sorted()
     }
 
-    /// Reads the week up to `day`, each day's previous versions, the pending files and the
-    /// day's health events from `ledger`.
+    /// Reads the week up to `day`, the pending files and the day's health events from `ledger`.
     public static func load(from ledger: Ledger, day: SummaryDay, ruleTitles: [String: String], dropRoots: [[UInt8]],
                             host: String, now: Date = Date()) throws(LedgerError) -> DailySummary {
         var weekStart = day
         for _ in 1..<WeekTrend.length { weekStart = weekStart.previous }
-        let week = try ledger.versions(checkedFrom: weekStart.start, to: day.end)
-        var previous: [Int64: RecordedVersion] = [:]
-        for version in latestPerPath(week.filter { $0.checkedAt >= day.start }) {
-            // The same content checked again under a changed rule set is no new version.
-            previous[version.id] = try ledger.versions(path: version.facts.path)
-                .last { $0.id < version.id && $0.status != .duplicate && $0.facts.sha256 != version.facts.sha256 }
-        }
-        return DailySummary(day: day, weekVersions: week, previousVersion: { previous[$0.id] }, pending: try ledger.pending(),
-                            health: try ledger.health(from: day.start, to: day.end), ruleTitles: ruleTitles,
-                            dropRoots: dropRoots, host: host, generatedAt: now)
-    }
-
-    /// The newest of the versions recorded under each path, in the order they came.
-    static func latestPerPath(_ versions: [RecordedVersion]) -> [RecordedVersion] {
-        var newest: [[UInt8]: RecordedVersion] = [:]
-        for version in versions where (newest[version.facts.path]?.checkedAt ?? .distantPast) <= version.checkedAt {
-            newest[version.facts.path] = version
-        }
-        return newest.values.sorted { ($0.checkedAt, $0.id) < ($1.checkedAt, $1.id) }
+        return DailySummary(day: day, weekVersions: try ledger.versions(checkedFrom: weekStart.start, to: day.end),
+                            pending: try ledger.pending(), health: try ledger.health(from: day.start, to: day.end),
+                            ruleTitles: ruleTitles, dropRoots: dropRoots, host: host, generatedAt: now)
     }
 
     /// False on a quiet day: the `only-on-findings` policy then writes no mail at all.

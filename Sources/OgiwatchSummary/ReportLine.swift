@@ -9,29 +9,27 @@ public struct ReportLine: Sendable, Equatable {
     public var organ: String?
     public var year: Int?
     public var status: VersionStatus
-    public var counts: SeverityCounts
+    public var counts: FindingCounts
     /// Errors and warnings, worst first, in the order the checker found them.
     public var findings: [Finding]
     /// Each rule once, worst first, in the words of its title.
     public var problems: [String]
-    /// The counts of the version recorded before this one under the same name.
-    public var previous: SeverityCounts?
-    /// The rules of that version's errors and warnings: what was fixed, what is new.
-    public var previousRules: Set<String>?
+    /// The version recorded before this one under the same name, as the ledger defines it
+    /// for the journal's verdict too.
+    public var previous: PreviousVersion?
 
-    init(_ version: RecordedVersion, previous: RecordedVersion?, roots: [[UInt8]], titles: [String: String]) {
+    init(_ version: RecordedVersion, roots: [[UInt8]], titles: [String: String]) {
         place = DropPlace(path: version.facts.path, roots: roots)
         organ = OrganName.plausible(version.organ)
         year = version.year
         status = version.status
-        counts = SeverityCounts(version.findings)
+        counts = version.counts
         findings = version.findings.enumerated().filter { $0.element.severity != .info }
             .sorted { $0.element.severity != $1.element.severity ? $0.element.severity > $1.element.severity : $0.offset < $1.offset }
             .map(\.element)
         var seen: Set<String> = []
         problems = findings.filter { seen.insert($0.rule).inserted }.map { titles[$0.rule] ?? $0.rule }
-        self.previous = previous.map { SeverityCounts($0.findings) }
-        previousRules = previous.map { Set($0.findings.filter { $0.severity != .info }.map(\.rule)) }
+        previous = version.previous
     }
 
     /// Errors and warnings as distinct rules, for the comparison with the previous version.

@@ -67,20 +67,21 @@ extension DailySummary {
     func counts(_ line: ReportLine) -> String {
         guard line.status != .unreadable else { return "无法读取" }
         let now = line.counts.errors > 0 || line.counts.warnings > 0 ? errorsAndWarnings(line.counts) : "无错误"
-        return now + (line.previous.map { "（\(Self.previousPhrase($0))）" } ?? "")
+        return now + (line.previous.map { "（\(Self.previousPhrase($0.counts))）" } ?? "")
     }
 
-    private func errorsAndWarnings(_ counts: SeverityCounts) -> String {
+    private func errorsAndWarnings(_ counts: FindingCounts) -> String {
         let parts = [("错误", counts.errors), ("警告", counts.warnings)].filter { $0.1 > 0 }.map { "\($0.0) \($0.1)" }
         return parts.isEmpty ? "无错误" : parts.joined(separator: " · ")
     }
 
-    /// The distinct problems in words, or an unreadable file's reason.
+    /// The distinct problems in words, or an unreadable file's reason. A rule's title names
+    /// what it checks (「六个部分齐全」), so the list says these checks failed.
     func problems(_ line: ReportLine) -> String {
         if line.status == .unreadable { return line.findings.first.map(message) ?? "无法读取" }
         let shown = line.problems.prefix(Self.problemsShown).map(DisplayText.escaped)
         let more = line.problems.count - shown.count
-        return shown.joined(separator: "；") + (more > 0 ? "；等 \(line.problems.count) 类问题" : "")
+        return "未通过：" + shown.joined(separator: "；") + (more > 0 ? "；等 \(line.problems.count) 项" : "")
     }
 
     /// 「改正 4 个问题 · 新出现 30 个 · 仍未改正 2 个（重新提交 3 份）」
@@ -91,15 +92,21 @@ extension DailySummary {
 
     /// 「甲县/2025年报.docx：上一版 3 个错误，本版 0 个」
     var fixedLines: [String] {
-        changes.nowWithoutErrors.map { line in
-            "\(line.place.folder)/\(line.place.file)：\(line.previous.map(Self.previousPhrase) ?? "上一版")，本版 0 个"
+        changes.nowWithoutErrors.compactMap { line in
+            line.previous.map { "\(line.place.folder)/\(line.place.file)：" + $0.comparison(with: line.counts) }
         }
     }
 
-    /// 「上一版 3 个错误」, with its warnings when it had some: the words the journal's
-    /// verdict uses for a file dropped again.
-    static func previousPhrase(_ counts: SeverityCounts) -> String {
+    /// 「上一版 3 个错误」, with its warnings when it had some: a report's counts cell quotes
+    /// its previous version this short; the fixed reports use the journal's own comparison.
+    static func previousPhrase(_ counts: FindingCounts) -> String {
         "上一版 \(counts.errors) 个错误" + (counts.warnings > 0 ? "、\(counts.warnings) 个警告" : "")
+    }
+
+    /// 「错误 3 · 警告 1」; severities with no finding are left out.
+    static func phrase(_ counts: FindingCounts) -> String {
+        let parts = [("错误", counts.errors), ("警告", counts.warnings), ("提示", counts.infos)].filter { $0.1 > 0 }.map { "\($0.0) \($0.1)" }
+        return parts.isEmpty ? "无问题" : parts.joined(separator: " · ")
     }
 
     /// The week's rows: label, then one figure per day.
@@ -125,7 +132,7 @@ extension DailySummary {
     func detailHeading(_ line: ReportLine) -> String {
         let organ = line.organ.map { " — " + DisplayText.escaped($0) } ?? ""
         let year = line.year.map { " · \($0) 年度" } ?? ""
-        return "\(line.place.folder)/\(line.place.file)\(organ)\(year)：\(line.counts.phrase)"
+        return "\(line.place.folder)/\(line.place.file)\(organ)\(year)：\(Self.phrase(line.counts))"
     }
 
     func describe(_ file: PendingFile) -> String {

@@ -13,13 +13,13 @@ public struct VersionChanges: Sendable, Equatable {
     init(_ lines: [ReportLine]) {
         for line in lines where line.status != .duplicate {
             let now = line.rules
-            let before = line.previousRules ?? []
+            let before = line.previous?.rules ?? []
             fixed += before.subtracting(now).count
             new += now.subtracting(before).count
             stillOpen += now.intersection(before).count
             guard let previous = line.previous else { continue }
             resubmitted += 1
-            if previous.errors > 0, !line.hasErrors { nowWithoutErrors.append(line) }
+            if previous.counts.errors > 0, !line.hasErrors { nowWithoutErrors.append(line) }
         }
         nowWithoutErrors.sort { ($0.place.folder, $0.place.file) < ($1.place.folder, $1.place.file) }
     }

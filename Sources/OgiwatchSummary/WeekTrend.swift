@@ -18,7 +18,7 @@ public struct WeekTrend: Sendable, Equatable {
         while calendarDays.count < Self.length, let first = calendarDays.first { calendarDays.insert(first.previous, at: 0) }
         days = calendarDays.map { calendarDay in
             let inDay = versions.filter { $0.checkedAt >= calendarDay.start && $0.checkedAt < calendarDay.end }
-            return Day(label: String(calendarDay.name.suffix(5)), figures: DayFigures(DailySummary.latestPerPath(inDay)))
+            return Day(label: String(calendarDay.name.suffix(5)), figures: DayFigures(inDay))
         }
     }
 }

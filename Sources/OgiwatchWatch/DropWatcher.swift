@@ -93,11 +93,11 @@ public final class DropWatcher {
         let isRoot = configuration.roots.contains(directory)
         if event.has(Inotify.ignored) {
             forget(descriptor: event.descriptor)
-            if isRoot { loseRoot(directory, reason: "watch removed by the kernel") }
+            if isRoot { loseRoot(directory, reason: .watchRemoved) }
             return
         }
         if isRoot, event.mask & (Inotify.deleteSelf | Inotify.moveSelf | Inotify.unmount) != 0 {
-            let reason = event.has(Inotify.unmount) ? "unmounted" : event.has(Inotify.deleteSelf) ? "deleted" : "moved away"
+            let reason: RootLoss = event.has(Inotify.unmount) ? .unmounted : event.has(Inotify.deleteSelf) ? .deleted : .movedAway
             loseRoot(directory, reason: reason)
             return
         }

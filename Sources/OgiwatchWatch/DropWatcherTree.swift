@@ -17,7 +17,7 @@ extension DropWatcher {
 
     func attachRoot(_ root: [UInt8], recovering: Bool) {
         guard let stat = FileStat.lstat(root), stat.kind == .directory else {
-            loseRoot(root, reason: FileStat.lstat(root) == nil ? "missing" : "not a directory")
+            loseRoot(root, reason: FileStat.lstat(root) == nil ? .missing : .notDirectory)
             return
         }
         if recovering {
@@ -114,7 +114,7 @@ extension DropWatcher {
         if descriptors[directory] == wd { descriptors[directory] = nil }
     }
 
-    func loseRoot(_ root: [UInt8], reason: String) {
+    func loseRoot(_ root: [UInt8], reason: RootLoss) {
         guard lostRoots.insert(root).inserted else { return }
         detachTree(root)
         retries[root] = Backoff(due: MonotonicClock.now() + 1, delay: 1)

@@ -46,7 +46,7 @@ public enum WatchHealth: Sendable, Equatable {
     }
 
     case rescan(RescanReason, root: [UInt8]?)
-    case rootLost([UInt8], reason: String)
+    case rootLost([UInt8], reason: RootLoss)
     case rootRecovered([UInt8])
     case watchLimit(WatchError, directory: [UInt8])
     case watchFailed(WatchError)

@@ -9,14 +9,18 @@ public enum WatchError: Error, Sendable, Equatable {
     /// Any other system call failure, with the path bytes it concerned.
     case system(call: String, errno: Int32, path: [UInt8])
 
-    public var description: String {
+    public var description: String { describe(naming: PathBytes.display) }
+
+    /// The text with the path named by `name`: the journal shows it in full, the daily
+    /// summary by its drop folder.
+    public func describe(naming name: ([UInt8]) -> String) -> String {
         switch self {
         case .watchLimit(let current, let suggestion):
-            "inotify watch limit reached (fs.inotify.max_user_watches=\(current.map(String.init) ?? "?")); raise it with: \(suggestion)"
+            "inotify 监视数达到上限（fs.inotify.max_user_watches=\(current.map(String.init) ?? "?")），提高上限：\(suggestion)"
         case .instanceLimit(let current, let suggestion):
-            "inotify instance limit reached (fs.inotify.max_user_instances=\(current.map(String.init) ?? "?")); raise it with: \(suggestion)"
+            "inotify 实例数达到上限（fs.inotify.max_user_instances=\(current.map(String.init) ?? "?")），提高上限：\(suggestion)"
         case .system(let call, let code, let path):
-            "\(call) failed for \(PathBytes.display(path)): \(String(cString: strerror(code)))"
+            (path.isEmpty ? "" : name(path) + "：") + "\(call) 失败（\(String(cString: strerror(code)))）"
         }
     }
 

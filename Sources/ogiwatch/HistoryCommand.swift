@@ -9,7 +9,7 @@ struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
         abstract: "显示台账中某个报告文件或某个机关的各版本：检查时间、结论和各级问题数量。",
-        discussion: "参数是存在的文件或含 / 的路径时按文件查找，否则按机关名称（可以是名称的一部分）查找。退出状态：0 有记录；1 没有记录；2 台账无法读取。"
+        discussion: "参数是存在的文件或含 / 的路径时按文件查找，否则按机关名称（可以是名称的一部分）查找。退出状态：0 有记录（不是年度报告的文件也有一条记录）；1 没有记录；2 台账无法读取。"
     )
 
     @Argument(help: "报告文件路径，或机关名称（的一部分）")
@@ -18,17 +18,11 @@ struct HistoryCommand: ParsableCommand {
     @OptionGroup var service: ServiceOptions
 
     func run() throws {
-        do {
-            let ledger = try Ledger(directory: try service.settings().resolvedStateDirectory(), readOnly: true)
-            let versions = isPath ? try ledger.versions(path: Array(absolutePath.utf8)) : try ledger.versions(organ: subject)
-            print(HistoryReport(subject: subject, versions: versions).text, terminator: "")
-            if versions.isEmpty { throw ExitCode(1) }
-        } catch let code as ExitCode {
-            throw code
-        } catch {
-            FileHandle.standardError.write(Data("ogiwatch history: \((error as? LedgerError)?.description ?? "\(error)")\n".utf8))
-            throw ExitCode(2)
-        }
+        let ledger = try Ledger(directory: try service.settings().resolvedStateDirectory(), readOnly: true)
+        let versions = isPath ? try ledger.versions(path: Array(absolutePath.utf8)) : try ledger.versions(organ: subject)
+        let history = HistoryReport(subject: subject, versions: versions, noted: isPath ? try ledger.noted(path: Array(absolutePath.utf8)) : nil)
+        print(history.text, terminator: "")
+        if history.isEmpty { throw ExitCode(1) }
     }
 
     private var isPath: Bool { subject.contains("/") || FileManager.default.fileExists(atPath: subject) }

@@ -11,11 +11,12 @@ enum ParserText {
         guard text.hasPrefix("OVERVIEW:") || text.hasPrefix("USAGE:") else { return text }
         var out = text
         for (english, chinese) in headings { out = out.replacingOccurrences(of: english, with: chinese) }
-        // The parser wraps long help lines, so a list may continue on the next line.
-        out = out.replacing(#/\(values:\s+([^;)]*?)(?:;\s+default:\s+([^)]*))?\)/#) { match in
+        // The parser wraps long help lines, so a list may continue on the next line; the
+        // space it puts before the parenthesis goes with it, as Chinese brackets need none.
+        out = out.replacing(#/ ?\(values:\s+([^;)]*?)(?:;\s+default:\s+([^)]*))?\)/#) { match in
             "（可选值：" + match.output.1.replacing(#/,\s+/#, with: "、") + (match.output.2.map { "；默认：\($0)" } ?? "") + "）"
         }
-        out = out.replacing(#/\(default:\s+([^)]*)\)/#) { "（默认：\($0.output.1)）" }
+        out = out.replacing(#/ ?\(default:\s+([^)]*)\)/#) { "（默认：\($0.output.1)）" }
         out = out.replacing(#/See '([^']+)' for detailed help\./#) { "详见 \($0.output.1)。" }
         return out
     }

@@ -62,7 +62,7 @@ struct RulesCommand: ParsableCommand {
             discussion: "RULE 为规则 id（如 FEE.STATEMENT），或一个本地规则目录（试运行其中定义的全部规则，叠加在规则集之上）。"
         )
         @Argument(help: "规则 id，或本地规则目录") var rule: String
-        @Argument(help: "报告文件（.txt、.docx、.pdf、.html）") var files: [String] = []
+        @Argument(help: "报告文件（.txt、.docx、.doc、.wps、.pdf、.html）") var files: [String] = []
         @OptionGroup var rules: RuleOptions
 
         func run() throws {

@@ -23,19 +23,9 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var service: ServiceOptions
 
     func run() throws {
-        let settings: ServiceConfig
-        let rules: LoadedRules
-        let ledger: Ledger
-        do {
-            settings = try loadSettings()
-            rules = try settings.loadRules()
-            let stateDirectory = settings.resolvedStateDirectory()
-            try FileManager.default.createDirectory(atPath: stateDirectory, withIntermediateDirectories: true)
-            ledger = try Ledger(directory: stateDirectory)
-        } catch {
-            FileHandle.standardError.write(Data("ogiwatch run: \((error as? LedgerError)?.description ?? "\(error)")\n".utf8))
-            throw ExitCode(2)
-        }
+        let settings = try loadSettings()
+        let rules = try settings.loadRules()
+        let ledger = try Ledger(directory: try settings.preparedStateDirectory())
         let daemon = Daemon(config: settings, loadConfig: service.config == nil ? nil : loadSettings, rules: rules,
                             ledger: ledger, journal: JournalWriter())
         throw ExitCode(daemon.run())

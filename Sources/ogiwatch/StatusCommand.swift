@@ -15,17 +15,10 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var service: ServiceOptions
 
     func run() throws {
-        do {
-            let stateDirectory = try service.settings().resolvedStateDirectory()
-            let ledger = try Ledger(directory: stateDirectory, readOnly: true)
-            let report = try StatusReport.load(stateDirectory: stateDirectory, ledger: ledger)
-            print(report.text, terminator: "")
-            throw ExitCode(report.exitStatus)
-        } catch let code as ExitCode {
-            throw code
-        } catch {
-            FileHandle.standardError.write(Data("ogiwatch status: \((error as? LedgerError)?.description ?? "\(error)")\n".utf8))
-            throw ExitCode(2)
-        }
+        let stateDirectory = try service.settings().resolvedStateDirectory()
+        let ledger = try Ledger(directory: stateDirectory, readOnly: true)
+        let report = try StatusReport.load(stateDirectory: stateDirectory, ledger: ledger)
+        print(report.text, terminator: "")
+        throw ExitCode(report.exitStatus)
     }
 }

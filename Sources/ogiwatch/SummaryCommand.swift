@@ -33,23 +33,18 @@ struct SummaryCommand: ParsableCommand {
     @OptionGroup var service: ServiceOptions
 
     func run() throws {
-        do {
-            if sendPending {
-                try send()
-            } else {
-                try summarise()
-            }
-        } catch {
-            // LedgerError says what to do in `description` without declaring CustomStringConvertible.
-            let text = (error as? LedgerError)?.description ?? String(describing: error)
-            FileHandle.standardError.write(Data("ogiwatch summary：\(text)\n".utf8))
-            throw ExitCode(2)
+        if sendPending {
+            try send()
+        } else {
+            try summarise()
         }
     }
 
     private func send() throws {
         let outbox = SummaryOutbox(stateDirectory: try service.settings().resolvedStateDirectory())
-        for name in try outbox.sendAll(sendmail: sendmail) { print("已发送 \(name)") }
+        let sent = try outbox.sendAll(sendmail: sendmail)
+        for name in sent { print("已发送 \(name)") }
+        if sent.isEmpty { print("没有待发送的摘要") }
     }
 
     private func summarise() throws {
@@ -90,7 +85,7 @@ struct SummaryCommand: ParsableCommand {
             let ruleSet = try RuleLoader.load(rulesDirectory: settings.rulesDirectory, localDirectory: settings.localRulesDirectory)
             return Dictionary(ruleSet.rules.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
         } catch {
-            FileHandle.standardError.write(Data("ogiwatch summary：无法读取规则标题，问题以规则编号列出：\(error)\n".utf8))
+            FileHandle.standardError.write(Data("警告：无法读取规则标题，摘要中的问题以规则编号列出：\(error)\n".utf8))
             return [:]
         }
     }

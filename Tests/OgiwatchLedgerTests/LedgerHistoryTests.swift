@@ -56,5 +56,28 @@ import Testing
         #expect(try !ledger.note(path: Array("/d/x.xlsx".utf8), reason: "不是报告"))
         #expect(try ledger.isNoted(path: Array("/d/x.xlsx".utf8)))
         #expect(try !ledger.isNoted(path: Array("/d/y.xlsx".utf8)))
+        #expect(try ledger.noted(path: Array("/d/x.xlsx".utf8))?.reason == "不是报告")
+        #expect(try ledger.noted(path: Array("/d/y.xlsx".utf8)) == nil)
+    }
+}
+
+/// What the summary calls fixed, new or still open comes from the ledger's previous version.
+@Suite struct PreviousVersionRulesTests {
+    @Test func previousNamesTheRulesOfItsErrorsAndWarningsOnly() throws {
+        let directory = NSTemporaryDirectory() + "ogiwatch-previous-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let ledger = try Ledger(directory: directory)
+        let path = Array("/d/a.txt".utf8)
+        func facts(_ sha: String) -> FileFacts { FileFacts(path: path, size: 1, mtimeNanoseconds: 1, ctimeNanoseconds: 1, inode: 1, sha256: sha) }
+        _ = try ledger.record(RecordedVersion(facts: facts("v1"), checkedAt: Date(), ruleSetVersion: "r", status: .checked, findings: [
+            Finding(rule: "T3.BALANCE", severity: .error, message: "不平衡"),
+            Finding(rule: "T3.BALANCE", severity: .error, message: "又不平衡"),
+            Finding(rule: "T3.BLANK_CELLS", severity: .warning, message: "空白"),
+            Finding(rule: "META.STAT_PERIOD", severity: .info, message: "未说明统计期限"),
+        ]))
+        _ = try ledger.record(RecordedVersion(facts: facts("v2"), checkedAt: Date(), ruleSetVersion: "r", status: .checked))
+        let previous = try #require(try ledger.versions(path: path).last?.previous)
+        #expect(previous.rules == ["T3.BALANCE", "T3.BLANK_CELLS"])
+        #expect(previous.counts == FindingCounts(errors: 2, warnings: 1, infos: 1))
     }
 }

@@ -30,6 +30,15 @@ import Testing
         #expect(found?.reason.contains("文件不存在") == true)
     }
 
+    /// A mistyped folder has no extension: it is missing, not of an unsupported type.
+    @Test func aMissingPathWithoutExtensionIsMissingNotUnsupported() throws {
+        let (missing, spreadsheet) = try TestFiles.withTemporaryDirectory { directory in
+            (readProblem(directory + "/甲县x"), readProblem(try TestFiles.write(Array("a,b".utf8), to: "统计.xlsx", in: directory)))
+        }
+        #expect(missing == DocumentProblem(.unreadable, "文件不存在（可能已被移走或删除）"))
+        #expect(spreadsheet == DocumentProblem(.unsupported, "不支持的文件类型：仅检查 .txt、.docx、.doc、.wps、.pdf、.html 格式的年度报告"))
+    }
+
     @Test func symlinkIsNotFollowed() throws {
         let found = try TestFiles.withTemporaryDirectory { directory in
             let target = try TestFiles.write(Array(ReferenceReports.seedText("000").utf8), to: "real.txt", in: directory)

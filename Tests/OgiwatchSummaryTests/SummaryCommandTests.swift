@@ -23,6 +23,17 @@ import Testing
         return path
     }
 
+    /// Without rule titles the mail still goes, naming problems by rule id, and says why.
+    @Test func rulesThatCannotBeReadStillGiveASummaryWithAWarning() throws {
+        let scenario = try LedgerScenario()
+        try scenario.add("/srv/drop/乙县/2025年报.docx", findings: [LedgerScenario.error()])
+        let result = try Tool.run(Self.binary, ["summary", "--config", config(scenario, policy: "always"), "--date", "2026-11-20",
+                                                "--rules", scenario.stateDirectory + "/no-rules", "--output", "-"])
+        #expect(result.status == 0)
+        #expect(result.stderr.hasPrefix("警告：无法读取规则标题，摘要中的问题以规则编号列出："), "\(result.stderr)")
+        #expect(result.stdout.contains("Subject: "))
+    }
+
     @Test func writesTheDayToTheStateDirectoryAndPrintsThePath() throws {
         let scenario = try LedgerScenario()
         try scenario.add("/srv/drop/乙县/2025年报.docx", findings: [LedgerScenario.error()])
@@ -35,7 +46,7 @@ import Testing
         #expect(probe.subject.hasPrefix("日报 ") && probe.subject.hasSuffix(" 2026-11-20：收到 1 份，1 份有错误"))
         #expect(probe.headers["To"] == "reports-admin@example.org, clerk@example.org")
         // Named relative to the watched folder of the config, the problem in the rule's words.
-        #expect(probe.text.contains("\n  乙县：收到 1 份，1 份有错误\n    - 某县人民政府办公室 · 2025 年度  错误 1  表三勾稽关系\n"), "\(probe.text)")
+        #expect(probe.text.contains("\n  乙县：收到 1 份，1 份有错误\n    - 某县人民政府办公室 · 2025 年度  错误 1  未通过：表三勾稽关系\n"), "\(probe.text)")
         #expect(probe.text.contains("\n  乙县/2025年报.docx — 某县人民政府办公室 · 2025 年度：错误 1\n"))
     }
 

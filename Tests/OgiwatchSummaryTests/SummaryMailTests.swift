@@ -61,8 +61,8 @@ import Testing
         let lead = """
             需要处理（3 份）
               乙县：收到 2 份，2 份有错误
-                - 某县人民政府办公室 · 2025 年度  错误 3 · 警告 1  \(balance)；\(groupTotal)；\(blankCells)
-                - 某县人民政府办公室 · 2025 年度  错误 1  \(balance)
+                - 某县人民政府办公室 · 2025 年度  错误 3 · 警告 1  未通过：\(balance)；\(groupTotal)；\(blankCells)
+                - 某县人民政府办公室 · 2025 年度  错误 1  未通过：\(balance)
               丁县：收到 1 份，1 份无法读取
                 - 某县人民政府办公室 · 2025 年度  无法读取  PDF 文件已损坏
               无错误：drop 1 份、丙县 1 份（1 份仅有警告）、甲县 1 份
@@ -118,6 +118,18 @@ import Testing
         #expect(text.contains("    - 某县人民政府办公室 · 2025 年度  错误 2  "), "\(text)")
         #expect(!text.contains("（上一版") && !text.contains("重新提交"))
         #expect(text.contains("与上一版相比：改正 0 个问题 · 新出现 2 个 · 仍未改正 0 个\n"))
+    }
+
+    /// A rule's title names what it checks, so a report's line says those checks failed,
+    /// and how many there are beyond the ones shown.
+    @Test func aReportsLineSaysWhichChecksFailed() throws {
+        let scenario = try LedgerScenario()
+        let rules = ["STRUCT.SECTIONS_PRESENT", "T3.BALANCE", "T4.GROUP_TOTAL", "FEE.STATEMENT", "T3.BLANK_CELLS"]
+        try scenario.add("/srv/drop/甲县/年报.docx", findings: rules.map { LedgerScenario.error($0) })
+        let titles = try rules.prefix(3).map { try #require(LedgerScenario.ruleTitles[$0]) }
+        let text = try MimeProbe(file: try scenario.writeMail().path).text
+        #expect(titles[0] == "六个部分齐全")
+        #expect(text.contains("    - 某县人民政府办公室 · 2025 年度  错误 5  未通过：\(titles.joined(separator: "；"))；等 5 项\n"), "\(text)")
     }
 
     @Test func organsThatAreNotNamesGiveWayToTheFileName() throws {

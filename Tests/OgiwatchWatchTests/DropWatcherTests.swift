@@ -153,7 +153,7 @@ import Testing
         let watcher = makeWatcher()
         #expect(rename(temp.path, temp.path + ".moved") == 0)
         defer { try? FileManager.default.removeItem(atPath: temp.path + ".moved") }
-        #expect(consumer.pump(watcher) { consumer.healthEvents.contains(.rootLost(temp.bytes, reason: "moved away")) })
+        #expect(consumer.pump(watcher) { consumer.healthEvents.contains(.rootLost(temp.bytes, reason: .movedAway)) })
         try FileManager.default.createDirectory(atPath: temp.path, withIntermediateDirectories: false)
         try Data("back".utf8).write(to: temp.url("f.txt"))
         #expect(consumer.pump(watcher, seconds: 8) { consumer.readyFiles.count == 1 })

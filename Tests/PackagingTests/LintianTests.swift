@@ -71,4 +71,20 @@ import Testing
         #expect(config.contains("  from: \"ogiwatch <ogiwatch@localhost>\"\n  to:\n    - root@localhost\n"))
         #expect(!config.contains("example.org"))
     }
+
+    /// The man page an administrator reads documents every command the program has, and the
+    /// formats it reads.
+    @Test func manPageDocumentsEveryCommandAndFormat() throws {
+        let man = try Tool.run("man", ["-l", RepositoryFiles.path("Packaging/ogiwatch.8")], environment: ["MANWIDTH": "200"])
+        let page = UnitFileTests.plain(man.stdout).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for synopsis in ["ogiwatch status [--config FILE] [--state DIR]", "ogiwatch history [--config FILE] [--state DIR] FILE|ORGAN",
+                         "ogiwatch rules try ID|DIR FILE...", "ogiwatch summary --send-pending [--config FILE] [--sendmail PROGRAM]"] {
+            #expect(page.contains(synopsis), "\(synopsis)")
+        }
+        #expect(page.contains("and .doc or .wps converted to .docx by LibreOffice, soffice --headless, package libreoffice-writer-nogui"))
+        #expect(page.contains("gets the finding DOC.UNSUPPORTED saying why and what to install"))
+        #expect(page.contains("history FILE|ORGAN Every version of a report recorded in the ledger"))
+        #expect(page.contains("rules try ID FILE... Evaluate one rule on the given reports"))
+        #expect(page.contains("status The service's state, read from the state directory"))
+    }
 }

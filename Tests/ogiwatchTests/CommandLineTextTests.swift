@@ -45,6 +45,21 @@ import Testing
         for run in [missing, bad, noValue, unknown] { Self.expectNoEnglish(run.stderr) }
     }
 
+    /// The service's commands begin their errors like every other command, and say in
+    /// Chinese what to do.
+    @Test func serviceCommandErrorsBeginLikeTheOthers() throws {
+        let status = try Self.ogiwatch(["status", "--state", "/nonexistent/ogiwatch-state"])
+        #expect(status.status == 2)
+        #expect(status.stderr.hasPrefix("错误：无法打开台账 /nonexistent/ogiwatch-state/ledger.sqlite："), "\(status.stderr)")
+        #expect(status.stderr.hasSuffix("（请确认状态目录存在且可写，或用 --state 指定 ogiwatch run 使用的状态目录）\n"))
+        let run = try Self.ogiwatch(["run", "--watch", "/tmp", "--state", "/proc/ogiwatch-nosuch"] + CheckCommandTests.rules)
+        #expect(run.status == 2)
+        #expect(run.stderr == "错误：配置项 'state'：无法创建状态目录 /proc/ogiwatch-nosuch（No such file or directory）：请确认上级目录存在且可写，或用 --state 指定其他目录\n")
+        let summary = try Self.ogiwatch(["summary", "--state", "/nonexistent/ogiwatch-state", "--date", "2026-01-01", "--output", "-"])
+        #expect(summary.status == 2)
+        #expect(summary.stderr.hasPrefix("错误：找不到台账 /nonexistent/ogiwatch-state/ledger.sqlite"), "\(summary.stderr)")
+    }
+
     /// An error of a command that parsed says what is wrong, not the root's usage line.
     @Test func anUnknownRuleIsNamedWithoutTheUsage() throws {
         let run = try Self.ogiwatch(["rules", "explain", "NOSUCH"] + CheckCommandTests.rules)
@@ -60,7 +75,9 @@ import Testing
         let check = try Self.ogiwatch(["check", "--help"])
         #expect(check.stdout.contains("\n选项：\n"))
         #expect(check.stdout.contains("（可选值：text、json；默认：text）"))
-        #expect(check.stdout.contains("（可选值：error、warning、info、never；默认：error）"))
+        #expect(check.stdout.contains("有该级别或更高级别的问题时退出状态为 1（可选值：error、warning、info、never；默认：error）"))
+        let summary = try Self.ogiwatch(["summary", "--help"])
+        #expect(summary.stdout.contains("发送用的 sendmail 程序（默认：/usr/sbin/sendmail）"), "\(summary.stdout)")
         let flat = check.stdout.replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: " ", with: "")
         #expect(flat.contains("不给出时依次查找$OGIWATCH_RULES、/etc/ogiwatch/rules、/usr/share/ogiwatch/rules、程序所在目录及其上四级目录中的Rules/、当前目录下的Rules/，用第一个含规则文件（*.yaml）的目录"))
         #expect(root.stdout.hasSuffix("\n  详见 ogiwatch help <子命令>。\n"), "\(root.stdout)")

@@ -51,7 +51,7 @@ import Testing
         #expect(lines.contains("|- 未写完、等待完整副本：0 份"))
         let verdict = "\(version.findings.isEmpty ? "未发现问题" : "发现问题")：错误 \(version.counts.errors)，警告 \(version.counts.warnings)，提示 \(version.counts.infos)）"
         #expect(lines.contains { $0.hasPrefix("|- 最近检查：\(report)（") && $0.hasSuffix("，" + verdict) }, "\(running.stdout)")
-        #expect(lines.contains("|- 今日：检查 1 份，有错误 \(version.counts.errors > 0 ? 1 : 0) 份，仅有警告 \(version.counts.errors == 0 && version.counts.warnings > 0 ? 1 : 0) 份，无法读取 0 份，重复文件 0 份"))
+        #expect(lines.contains("|- 今日：收到 1 份，有错误 \(version.counts.errors > 0 ? 1 : 0) 份，仅有警告 \(version.counts.errors == 0 && version.counts.warnings > 0 ? 1 : 0) 份，无法读取 0 份，重复文件 0 份"))
         #expect(lines.contains("|- 规则集：\(ruleSet)（\(files.count) 个文件）"))
         #expect(files.allSatisfy { file in lines.contains { $0.hasSuffix("- " + file) } })
         #expect(lines.last == "`- 健康：正常")

@@ -1,9 +1,10 @@
+import Foundation
 import OgiwatchCore
-import OgiwatchLedger
 
-/// A day's totals over its reports, the newest version of each file recorded in the day.
-/// Every report is exactly one of clean, with errors, with warnings only, unreadable or
-/// duplicate, so the parts always add up to `received`.
+/// A day's totals over its reports, the newest version of each file recorded in the day,
+/// as both `ogiwatch status` and the daily summary count them. Every report is exactly one
+/// of clean, with errors, with warnings only, unreadable or duplicate, so the parts always
+/// add up to `received`.
 public struct DayFigures: Sendable, Equatable {
     /// Reports recorded in the day, whatever became of them.
     public var received = 0
@@ -16,8 +17,9 @@ public struct DayFigures: Sendable, Equatable {
     /// Same content as an earlier file; counted once, under the original.
     public var duplicates = 0
 
+    /// `versions` are those of one day; a file recorded more than once counts as it now is.
     public init(_ versions: [RecordedVersion]) {
-        for version in versions {
+        for version in Self.newestPerPath(versions) {
             received += 1
             switch version.status {
             case .duplicate: duplicates += 1
@@ -34,5 +36,15 @@ public struct DayFigures: Sendable, Equatable {
                 }
             }
         }
+    }
+
+    /// The newest of the versions recorded under each path, in the order they came: a
+    /// report fixed and dropped again the same day is listed as it now is.
+    public static func newestPerPath(_ versions: [RecordedVersion]) -> [RecordedVersion] {
+        var newest: [[UInt8]: RecordedVersion] = [:]
+        for version in versions where (newest[version.facts.path]?.checkedAt ?? .distantPast) <= version.checkedAt {
+            newest[version.facts.path] = version
+        }
+        return newest.values.sorted { ($0.checkedAt, $0.id) < ($1.checkedAt, $1.id) }
     }
 }
