@@ -35,10 +35,10 @@ struct CheckCommand: ParsableCommand {
         let checker = Checker(ruleSet: try rules.load())
         let list = FileList(paths)
         for directory in list.emptyDirectories {
-            FileHandle.standardError.write(Data("ogiwatch check：目录 \(directory) 中没有可检查的文件（隐藏文件不计）\n".utf8))
+            FileHandle.standardError.write(Data("警告：目录 \(directory) 中没有可检查的文件（隐藏文件不计）\n".utf8))
         }
         guard !list.files.isEmpty else {
-            FileHandle.standardError.write(Data("ogiwatch check：没有检查任何文件\n".utf8))
+            FileHandle.standardError.write(Data("错误：没有检查任何文件\n".utf8))
             throw ExitCode(2)
         }
         let files = list.files

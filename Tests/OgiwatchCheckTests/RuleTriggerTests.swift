@@ -1,5 +1,6 @@
 import Foundation
 import OgiwatchCore
+import OgiwatchFixtures
 import Testing
 
 /// Every rule has a report that triggers it and one that must not. Defective reports are
@@ -367,7 +368,12 @@ import Testing
         let empty = SeedReport.checker.check(bytes: [], format: .txt, name: "empty.txt")
         #expect(empty.findings.map(\.rule) == ["DOC.UNREADABLE"])
         #expect(empty.findings.first?.message.hasPrefix("文件无法读取：") == true)
-        let unsupported = SeedReport.checker.check(path: "/nonexistent/report.rtf")
+        let scratch = try TemporaryDirectory("ogiwatch-rtf")
+        try Data("{\\rtf1 本机关2024年度报告}".utf8).write(to: URL(fileURLWithPath: scratch.path + "/report.rtf"))
+        let unsupported = SeedReport.checker.check(path: scratch.path + "/report.rtf")
         #expect(unsupported.findings.map(\.rule) == ["DOC.UNSUPPORTED"])
+        // A path that is not there is missing, whatever its name says.
+        let missing = SeedReport.checker.check(path: scratch.path + "/report-gone.rtf")
+        #expect(missing.findings.map(\.message) == ["文件无法读取：文件不存在（可能已被移走或删除）"])
     }
 }

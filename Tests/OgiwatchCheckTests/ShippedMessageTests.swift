@@ -86,7 +86,10 @@ import Testing
     /// The reader's rules: an empty file, an unknown format, a scanned PDF.
     static func readerFindings() throws -> [Finding] {
         let empty = SeedReport.checker.check(bytes: [], format: .txt, name: "empty.txt").findings
-        let unsupported = SeedReport.checker.check(path: "/nonexistent/report.rtf").findings
+        let scratch = try TemporaryDirectory("ogiwatch-rtf")
+        let rtf = scratch.path + "/report.rtf"
+        try Data("{\\rtf1 本机关2024年度报告}".utf8).write(to: URL(fileURLWithPath: rtf))
+        let unsupported = SeedReport.checker.check(path: rtf).findings
         let scanned = SeedReport.checker.check(bytes: PdfBuilder.imageOnly(pages: 2), format: .pdf, name: "scan.pdf").findings
         return empty + unsupported + scanned
     }

@@ -22,7 +22,8 @@ public enum JournalRecords {
     public static func read(matching matches: [String], directory: String? = nil) throws -> [Entry] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/journalctl")
-        process.arguments = ["-o", "json", "--no-pager", "--all"] + (directory.map { ["--directory", $0] } ?? []) + matches
+        let scope = directory.map { ["--directory", $0] } ?? processStart.map { ["--since", $0] } ?? []
+        process.arguments = ["-o", "json", "--no-pager", "--all"] + scope + matches
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
@@ -42,6 +43,22 @@ public enum JournalRecords {
             return entry
         }
     }
+
+    /// When this test process started, as journalctl's `@seconds`. Entries in the machine's
+    /// journal from before then belong to earlier runs, even when their `_PID` matches a
+    /// daemon of this run: PIDs are reused, and `pid_max` is 32768 on many machines.
+    static let processStart: String? = {
+        guard let stat = try? String(contentsOfFile: "/proc/self/stat", encoding: .utf8),
+              let afterName = stat.range(of: ")", options: .backwards)?.upperBound,
+              let boot = try? String(contentsOfFile: "/proc/stat", encoding: .utf8) else { return nil }
+        // Fields after the command name start at field 3; the start time is field 22, in ticks since boot.
+        let fields = stat[afterName...].split(separator: " ")
+        guard fields.count > 19, let ticks = Double(fields[19]),
+              let btime = boot.split(separator: "\n").first(where: { $0.hasPrefix("btime ") })
+                  .flatMap({ Double($0.dropFirst("btime ".count)) }) else { return nil }
+        let started = btime + ticks / Double(sysconf(Int32(_SC_CLK_TCK)))
+        return "@\(Int(started) - 1)"
+    }()
 
     /// Polls until `predicate` holds for the entries or `seconds` pass; journald stores
     /// asynchronously.

@@ -97,14 +97,14 @@ import Testing
         let run = try Self.ogiwatch(["check"] + CheckCommandTests.rules + [empty])
         #expect(run.status == 2)
         #expect(run.stdout.isEmpty)
-        #expect(run.stderr == "ogiwatch check：目录 \(empty) 中没有可检查的文件（隐藏文件不计）\nogiwatch check：没有检查任何文件\n")
+        #expect(run.stderr == "警告：目录 \(empty) 中没有可检查的文件（隐藏文件不计）\n错误：没有检查任何文件\n")
 
         // Beside a real report the empty directory is still named, and the report checked.
         let report = scratch.drop + "/report.txt"
         try FileManager.default.copyItem(atPath: try ReferenceReports.seed("000").path, toPath: report)
         let both = try Self.ogiwatch(["check"] + CheckCommandTests.rules + [empty, report])
         #expect(both.status == 0 || both.status == 1)
-        #expect(both.stderr == "ogiwatch check：目录 \(empty) 中没有可检查的文件（隐藏文件不计）\n")
+        #expect(both.stderr == "警告：目录 \(empty) 中没有可检查的文件（隐藏文件不计）\n")
         #expect(both.stdout.hasPrefix(report))
     }
 }
