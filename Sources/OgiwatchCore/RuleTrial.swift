@@ -22,7 +22,7 @@ extension RuleSet {
     public func trial(_ rule: RuleSpec, on document: Document) -> RuleTrial {
         let report = builder.build(document)
         let evaluator = Evaluator(ruleSet: self, report: report)
-        let about = "格式 \(report.template?.name ?? "未识别")，年度 \(report.year.map(String.init) ?? "未知")，机关 \(report.organ ?? "未知")"
+        let about = "\(report.template?.name ?? "格式未识别")，年度 \(report.year.map(String.init) ?? "未知")，机关 \(report.organ ?? "未知")"
         var steps: [String] = []
         if !rule.isEnabled { steps.append("规则已关闭（enabled: false）；试运行仍照常检查") }
         if let templates = rule.templates, !templates.contains(report.template?.id ?? "") {

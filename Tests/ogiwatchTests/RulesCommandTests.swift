@@ -13,7 +13,7 @@ import Testing
         #expect(run.status == 0)
         let lines = run.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == "== \(report)")
-        #expect(lines.contains("规则 NARR.ENUM_SUM：格式 2019 年格式，年度 2019，机关 平潭综合实验区"))
+        #expect(lines.contains("规则 NARR.ENUM_SUM：2019 年格式，年度 2019，机关 平潭综合实验区"))
         #expect(lines.contains { $0.hasPrefix("  检查 1（enumeration_sum，") && $0.hasSuffix("：全文，去空白后 5407 字") })
         #expect(lines.contains("  结果：触发 1 条"))
         #expect(lines.contains { $0.hasPrefix("    警告  正文称共 2599，但列举的各项（25+68+28+69+90+175+67+983+48+124+856）相加为 2533：") })
