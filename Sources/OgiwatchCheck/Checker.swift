@@ -48,7 +48,7 @@ public struct Checker: Sendable {
     /// or not (`ogiwatch rules try`).
     public func trial(_ rule: RuleSpec, path: String) -> RuleTrial {
         let format = DocumentFormat(fileName: path)
-        switch DocumentReader.read(path: path, limits: limits) {
+        switch DocumentReader.read(path: path, limits: limits, converter: converter) {
         case .success(let document):
             return ruleSet.trial(rule, on: document)
         case .failure(let problem):
