@@ -32,6 +32,9 @@ struct RuleFile {
     /// Reads the file's parts; a rule's own faults are found later, rule by rule.
     init(name: String, text: String) throws(RuleProblem) {
         let place = RulePlace(file: name)
+        if let line = YAMLNesting.lineBeyondLimit(in: text) {
+            throw RuleProblem(file: name, line: line, text: "YAML 嵌套超过 \(YAMLNesting.limit) 层：规则文件用不到这么深的结构，检查是否有未闭合的括号")
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -39,7 +42,9 @@ struct RuleFile {
             let (line, problem) = Self.syntax(error)
             throw RuleProblem(file: name, line: line, text: "YAML 语法错误（检查缩进、引号、括号和冒号）：\(problem)")
         }
-        guard let root else { return }
+        guard let root else {
+            throw RuleProblem(file: name, text: "规则文件是空的：写入 template、tables、sections、patterns、rules 或 overrides，或删除这个文件")
+        }
         let map = try YAMLMap(root, field: nil, place: place)
         try map.refuseOthers(Set(Self.fields)) { "规则文件中没有 \($0) 这一部分（可用：\(Self.fields.joined(separator: "、"))）" }
         let reader = TemplateReader(place: place)

@@ -141,4 +141,27 @@ import Testing
             #expect(readme.contains("| `\(kind)` |") && common.contains("#   \(kind) "))
         }
     }
+    /// A file with nothing in it is refused by name rather than loaded as no rules.
+    @Test func anEmptyFileIsRefused() throws {
+        for text in ["", "\n# 只有注释\n"] {
+            #expect(try RuleProblemTests.problems(text) == [RuleProblem(file: "local.yaml", text: "规则文件是空的：写入 template、tables、sections、patterns、rules 或 overrides，或删除这个文件")])
+        }
+    }
+
+    /// Nesting the YAML library would compose recursively until the stack overflows is
+    /// refused at the line where it passes the limit, in flow and in block style.
+    @Test(arguments: [String(repeating: "[", count: 100_000), "rules:\n  - " + String(repeating: "- ", count: 100_000) + "x"])
+    func nestingTooDeepIsRefusedAtItsLine(text: String) throws {
+        let problems = try RuleProblemTests.problems(text)
+        #expect(problems.map(\.description) == ["local.yaml 第 \(text.hasPrefix("rules") ? 2 : 1) 行：YAML 嵌套超过 100 层：规则文件用不到这么深的结构，检查是否有未闭合的括号"])
+    }
+
+    /// Aliases that would expand a billion-fold are refused as the wrong shape without being expanded.
+    @Test func expandingAliasesAreRefusedAsTheWrongShape() throws {
+        var lines = ["rules:", "  - &a0 [x, x, x, x, x, x, x, x, x, x]"]
+        for level in 1..<10 { lines.append("  - &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]") }
+        let problems = try RuleProblemTests.problems(lines.joined(separator: "\n"))
+        #expect(problems.count == 10)
+        #expect(problems.first?.description == "local.yaml 第 2 行，字段 rules：应为映射（`键: 值` 的形式），实际为列表")
+    }
 }
