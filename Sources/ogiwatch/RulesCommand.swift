@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import OgiwatchCheck
 import OgiwatchCore
+import OgiwatchText
 
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -88,7 +89,7 @@ struct RulesCommand: ParsableCommand {
             let checker = Checker(ruleSet: set)
             var out = ""
             for file in files {
-                out += "== \(file)\n"
+                out += "== \(SafeText.escaped(Array(file.utf8)))\n"
                 for rule in selected { out += checker.trial(rule, path: file).text }
             }
             print(out, terminator: "")

@@ -84,4 +84,59 @@ import Testing
         #expect(check.stderr.contains("local.yaml 第 6 行，规则 LOCAL.X，字段 scope"))
         #expect(!check.stderr.contains("Usage"))
     }
+    /// A file that cannot be read is tried like any other: its name on one line, the reader's
+    /// reason in Chinese, no crash. A newline in the name is spelt `\\n` as the journal does.
+    @Test func tryExplainsFilesThatCannotBeRead() throws {
+        let scratch = try Scratch()
+        let docx = try Data(contentsOf: URL(fileURLWithPath: ReferenceReports.realReport("template-2021.docx").path))
+        try docx.prefix(3000).write(to: URL(fileURLWithPath: scratch.outside + "/cut.docx"))
+        try Data((0..<1024).map { UInt8($0 % 256) }).write(to: URL(fileURLWithPath: scratch.outside + "/binary.txt"))
+        FileManager.default.createFile(atPath: scratch.outside + "/empty.txt", contents: Data())
+        FileManager.default.createFile(atPath: scratch.outside + "/two\nlines.txt", contents: Data())
+        let reasons = [
+            "empty.txt": "文件为空（0 字节），可能仍在复制中",
+            "cut.docx": "文件不完整：ZIP 结构被截断，可能仍在复制中",
+            "binary.txt": "文件看起来是二进制数据，不是文本报告，请提供 .txt、.docx 或 .pdf 格式的报告",
+            "missing.txt": "文件不存在（可能已被移走或删除）",
+            "two\nlines.txt": "文件为空（0 字节），可能仍在复制中",
+        ]
+        for (name, reason) in reasons {
+            let run = try CheckCommandTests.ogiwatch(["rules", "try", "FEE.STATEMENT", scratch.outside + "/" + name] + Self.rules)
+            #expect(run.status == 0)
+            #expect(run.stdout == """
+                == \(scratch.outside)/\(name.replacingOccurrences(of: "\n", with: "\\n"))
+                规则 FEE.STATEMENT：未能读取
+                  未触发：文件无法读取（DOC.UNREADABLE：\(reason)），规则无从检查
+                  结果：未触发
+
+                """)
+        }
+    }
+
+    /// A rules directory whose file is empty, not UTF-8, nested past any use or full of
+    /// expanding aliases is refused by lint with the file's name, without hanging.
+    @Test func lintRefusesHostileRuleFilesByName() throws {
+        let scratch = try Scratch()
+        var aliases = ["rules:", "  - &a0 [x, x, x, x, x, x, x, x, x, x]"]
+        for level in 1..<10 { aliases.append("  - &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]") }
+        let files: [(String, [UInt8], String)] = [
+            ("empty", [], "规则文件是空的：写入 template、tables、sections、patterns、rules 或 overrides，或删除这个文件"),
+            ("latin1", Array("rules:\n  - id: ".utf8) + [0xff, 0xfe], ""),
+            ("deep", Array(("rules: " + String(repeating: "[", count: 100_000)).utf8), "YAML 嵌套超过 100 层：规则文件用不到这么深的结构，检查是否有未闭合的括号"),
+            ("aliases", Array(aliases.joined(separator: "\n").utf8), "字段 rules：应为映射（`键: 值` 的形式），实际为列表"),
+        ]
+        for (name, bytes, text) in files {
+            let directory = scratch.outside + "/" + name
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try Data(bytes).write(to: URL(fileURLWithPath: directory + "/local.yaml"))
+            let lint = try CheckCommandTests.ogiwatch(["rules", "lint", "--local-rules", directory, DaemonProcess.rulesDirectory])
+            #expect(lint.status == 1)
+            if text.isEmpty {
+                #expect(lint.stderr == "无法读取规则文件 \(directory)/local.yaml（须为 UTF-8 文本）\n")
+            } else {
+                #expect(lint.stderr.hasPrefix("无效的规则集：\n  - \(directory)/local.yaml"))
+                #expect(lint.stderr.contains(text))
+            }
+        }
+    }
 }
