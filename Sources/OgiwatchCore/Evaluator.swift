@@ -59,14 +59,20 @@ struct Evaluator {
         return rule.when.map(holds) ?? true
     }
 
-    func holds(_ when: Condition) -> Bool {
-        if let from = when.yearFrom, (report.year ?? 0) < from { return false }
-        if let until = when.yearUntil, (report.year ?? Int.max) > until { return false }
-        if let pattern = when.organMatches, pattern.firstMatch(in: report.organ ?? "") == nil { return false }
-        if let pattern = when.organNotMatches, pattern.firstMatch(in: report.organ ?? "") != nil { return false }
-        if let pattern = when.textMatches, pattern.firstMatch(in: documentText) == nil { return false }
-        if let cells = when.cellPositive, !(evaluate(cells)?.contains { $0 > 0 } ?? false) { return false }
-        return true
+    func holds(_ when: Condition) -> Bool { failedCondition(when) == nil }
+
+    /// The first part of a condition that does not hold, in words (`rules try` shows it);
+    /// nil when all hold.
+    func failedCondition(_ when: Condition) -> String? {
+        if let from = when.yearFrom, (report.year ?? 0) < from { return "year_from: \(from)，报告年度为 \(report.year.map(String.init) ?? "未知")" }
+        if let until = when.yearUntil, (report.year ?? Int.max) > until { return "year_until: \(until)，报告年度为 \(report.year.map(String.init) ?? "未知")" }
+        if let p = when.organMatches, p.firstMatch(in: report.organ ?? "") == nil { return "机关名称「\(report.organ ?? "")」不匹配 organ_matches" }
+        if let p = when.organNotMatches, p.firstMatch(in: report.organ ?? "") != nil { return "机关名称「\(report.organ ?? "")」匹配 organ_not_matches" }
+        if let p = when.textMatches, p.firstMatch(in: documentText) == nil { return "正文中没有 text_matches「\(p.source)」" }
+        if let cells = when.cellPositive, !(evaluate(cells)?.contains { $0 > 0 } ?? false) {
+            return "cell_positive「\(cells.text)」不大于 0 或无法读取"
+        }
+        return nil
     }
 
     func hits(_ test: CheckTest) -> [Hit] {

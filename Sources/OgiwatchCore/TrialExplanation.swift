@@ -1,19 +1,6 @@
 /// What `rules try` says a check looked at and why it stayed silent, in words a rule author
 /// can act on.
 extension Evaluator {
-    /// The first part of a condition that does not hold, in words; nil when all hold.
-    func failedCondition(_ when: Condition) -> String? {
-        if let from = when.yearFrom, (report.year ?? 0) < from { return "year_from: \(from)，报告年度为 \(report.year.map(String.init) ?? "未知")" }
-        if let until = when.yearUntil, (report.year ?? Int.max) > until { return "year_until: \(until)，报告年度为 \(report.year.map(String.init) ?? "未知")" }
-        if let p = when.organMatches, p.firstMatch(in: report.organ ?? "") == nil { return "机关名称「\(report.organ ?? "")」不匹配 organ_matches" }
-        if let p = when.organNotMatches, p.firstMatch(in: report.organ ?? "") != nil { return "机关名称「\(report.organ ?? "")」匹配 organ_not_matches" }
-        if let p = when.textMatches, p.firstMatch(in: documentText) == nil { return "正文中没有 text_matches「\(p.source)」" }
-        if let cells = when.cellPositive, !(evaluate(cells)?.contains { $0 > 0 } ?? false) {
-            return "cell_positive「\(cells.text)」不大于 0 或无法读取"
-        }
-        return nil
-    }
-
     /// What the check read: the text of its scope, the table and its rows, or the outline.
     func lookedAt(_ test: CheckTest) -> String {
         switch test {
