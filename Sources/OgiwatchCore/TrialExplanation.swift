@@ -96,8 +96,8 @@ extension Evaluator {
             return reasons.joined(separator: "；")
         case .narrativeNumber:
             return "正文所称的数都与表中一致，或正文未提到，或表中单元格无法读取"
-        case .equation:
-            return "核算的各\(test.isRowEquation ? "行" : "列")都成立（有空白或非数字单元格的不核算）"
+        case .equation(let check):
+            return "核算的各\(check.axis == .row ? "行" : "列")都成立（有空白或非数字单元格的不核算）"
         case .blankCells: return "没有空白单元格"
         case .valueDomain: return "各单元格数值都有效"
         case .rowsPresent: return "所需的行都在"
@@ -117,12 +117,5 @@ extension Evaluator {
         case .enumerationSum: return "列举之和都与总数相符"
         case .reader: return "文件已读取"
         }
-    }
-}
-
-extension CheckTest {
-    var isRowEquation: Bool {
-        if case .equation(let check) = self { return check.axis == .row }
-        return false
     }
 }
