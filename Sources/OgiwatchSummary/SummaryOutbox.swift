@@ -43,6 +43,26 @@ public struct SummaryOutbox: Sendable {
         return sent
     }
 
+    /// Opens a summary for sendmail's stdin. Anyone who can write the directory could leave a
+    /// FIFO, a device or a symlink under a summary's name: each is refused with its name
+    /// instead of blocking the mail unit or mailing what the link points at.
+    private static func openMail(_ path: String) throws(SummaryError) -> FileHandle {
+        let name = DisplayText.escaped((path as NSString).lastPathComponent)
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let code = errno
+            throw .unsendable(file: name, reason: code == ELOOP ? "是符号链接" : String(cString: strerror(code)))
+        }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            throw .unsendable(file: name, reason: "不是普通文件（FIFO、设备或目录）")
+        }
+        // sendmail reads it as an ordinary blocking stdin.
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+    }
+
     private func send(_ path: String, sendmail: String) throws(SummaryError) {
         let name = (path as NSString).lastPathComponent
         let process = Process()
@@ -51,8 +71,8 @@ public struct SummaryOutbox: Sendable {
         let errors = Pipe()
         process.standardOutput = FileHandle.nullDevice
         process.standardError = errors
+        process.standardInput = try Self.openMail(path)
         do {
-            process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
             try process.run()
         } catch {
             throw .sendFailed(file: name, reason: "无法运行 \(sendmail)（\(error.localizedDescription)）")
