@@ -113,4 +113,20 @@ import Testing
         #expect(unknown.status == 1)
         #expect(unknown.stdout == "台账中没有「无此机关」的记录（可以给出报告文件的路径或机关名称的一部分）\n")
     }
+
+    /// A ledger that is a FIFO or not a database: `status` and `history` end with exit status 2
+    /// and a message naming the file, instead of waiting on it.
+    @Test func statusAndHistoryWithAnUnusableLedgerNameIt() throws {
+        let fifo = try Scratch(), garbage = try Scratch()
+        #expect(mkfifo(fifo.state + "/ledger.sqlite", 0o600) == 0)
+        try "这不是数据库\n".write(toFile: garbage.state + "/ledger.sqlite", atomically: true, encoding: .utf8)
+        for command in [["status"], ["history", "某_区%"]] {
+            let waiting = try CheckCommandTests.ogiwatch([command[0], "--state", fifo.state] + command.dropFirst())
+            #expect(waiting.status == 2)
+            #expect(waiting.stderr.contains("无法打开台账 \(fifo.state)/ledger.sqlite：不是普通文件（FIFO、设备或目录）"), "\(waiting.stderr)")
+            let damaged = try CheckCommandTests.ogiwatch([command[0], "--state", garbage.state] + command.dropFirst())
+            #expect(damaged.status == 2)
+            #expect(damaged.stderr.contains("无法打开台账 \(garbage.state)/ledger.sqlite：SQLite error 26: file is not a database"), "\(damaged.stderr)")
+        }
+    }
 }
