@@ -13,11 +13,19 @@ public struct SummaryOutbox: Sendable {
 
     /// Unsent summaries, oldest day first (the names are dates, so name order is day order).
     public func pending() throws(SummaryError) -> [String] {
+        try names().filter { $0.hasSuffix(".eml") && !$0.hasPrefix(".") }
+    }
+
+    /// Names that are no summary, sent or unsent, nor one being written (`.<day>.eml.XXXXXX`):
+    /// they are not mailed, and the command says so rather than pass over them in silence.
+    public func strays() throws(SummaryError) -> [String] {
+        try names().filter { !$0.hasPrefix(".") && !$0.hasSuffix(".eml") && !$0.hasSuffix(".eml.sent") }
+    }
+
+    private func names() throws(SummaryError) -> [String] {
         guard FileManager.default.fileExists(atPath: directory) else { return [] }
         do {
-            return try FileManager.default.contentsOfDirectory(atPath: directory)
-                .filter { $0.hasSuffix(".eml") && !$0.hasPrefix(".") }
-                .sorted()
+            return try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
         } catch {
             throw .cannotList(directory: directory, reason: error.localizedDescription)
         }

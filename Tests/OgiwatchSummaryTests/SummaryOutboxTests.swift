@@ -95,4 +95,24 @@ import Testing
         #expect(link.stderr.contains("摘要目录中的 2026-11-20.eml 无法作为摘要发送：是符号链接。"), "\(link.stderr)")
         #expect(try String(contentsOfFile: log, encoding: .utf8) == "-t -i X-Day: 2026-11-18\n")
     }
+
+    @Test func filesThatAreNoSummaryAreNamedAndNotSent() throws {
+        let scenario = try LedgerScenario()
+        let summaries = scenario.stateDirectory + "/summaries"
+        try FileManager.default.createDirectory(atPath: summaries, withIntermediateDirectories: true)
+        try Self.write("2026-11-20", in: summaries)
+        for name in ["notes.txt", "2026-11-19.EML", "a\nb.eml~", ".2026-11-21.eml.Ab12Cd"] {
+            try "X-Day: \(name)\n\n".write(toFile: summaries + "/" + name, atomically: true, encoding: .utf8)
+        }
+        let log = scenario.stateDirectory + "/sent.log"
+        let sendmail = try Self.fakeSendmail(in: scenario.stateDirectory, log: log)
+
+        let run = try Tool.run(BuiltProducts.ogiwatch, ["summary", "--send-pending", "--state", scenario.stateDirectory, "--sendmail", sendmail])
+        #expect(run.status == 0)
+        #expect(run.stdout == "已发送 2026-11-20.eml\n")
+        #expect(run.stderr == ["2026-11-19.EML", "a\\nb.eml~", "notes.txt"].map {
+            "警告：摘要目录 \(summaries) 中的 \($0) 不是 ogiwatch 生成的摘要（<日期>.eml），不发送；请把它移出该目录\n"
+        }.joined(), "\(run.stderr)")
+        #expect(try String(contentsOfFile: log, encoding: .utf8) == "-t -i X-Day: 2026-11-20\n")
+    }
 }
