@@ -129,4 +129,22 @@ import Testing
             #expect(damaged.stderr.contains("无法打开台账 \(garbage.state)/ledger.sqlite：SQLite error 26: file is not a database"), "\(damaged.stderr)")
         }
     }
+
+    /// A status file cut short or replaced by a FIFO: `status` ends with exit status 2 and says
+    /// which file and what to do, instead of waiting or printing a state it cannot know.
+    @Test func statusWithAnUnusableStatusFileNamesIt() throws {
+        let scratch = try Scratch()
+        _ = try Ledger(directory: scratch.state)
+        let path = scratch.state + "/status.json"
+        try "{\"state\": \"run".write(toFile: path, atomically: true, encoding: .utf8)
+        let cut = try CheckCommandTests.ogiwatch(["status", "--state", scratch.state])
+        #expect(cut.status == 2)
+        #expect(cut.stderr.contains("状态文件 \(path) 已损坏：重启服务（systemctl restart ogiwatch）会重新写入"), "\(cut.stderr)")
+
+        try FileManager.default.removeItem(atPath: path)
+        #expect(mkfifo(path, 0o600) == 0)
+        let fifo = try CheckCommandTests.ogiwatch(["status", "--state", scratch.state])
+        #expect(fifo.status == 2)
+        #expect(fifo.stderr.contains("无法读取状态文件 \(path)：不是普通文件（符号链接、FIFO、设备或目录）"), "\(fifo.stderr)")
+    }
 }
