@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 import OgiwatchCore
 
@@ -40,7 +35,7 @@ public struct OfficeConverter: Sendable, Equatable {
         guard let prlimit = PopplerTool.locate("prlimit") else {
             throw DocumentProblem(.unsupported, "未找到 prlimit，无法限制 LibreOffice 转换的资源：请安装 util-linux")
         }
-        let directory = try Self.privateDirectory()
+        let directory = try PrivateTempFile.makeDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let input = directory + "/input.doc"
         guard FileManager.default.createFile(atPath: input, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else {
@@ -70,14 +65,5 @@ public struct OfficeConverter: Sendable, Equatable {
             throw DocumentProblem(.unsupported, "LibreOffice 无法读取该文件（不是 Word 97-2003 或 WPS 文字文档，或已损坏）；请把文件另存为 .docx 后重新提交")
         }
         return [UInt8](output)
-    }
-
-    private static func privateDirectory() throws(DocumentProblem) -> String {
-        let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        var template = Array((base + "/ogiwatch-office-XXXXXX").utf8CString)
-        guard let made = template.withUnsafeMutableBufferPointer({ $0.baseAddress.flatMap { mkdtemp($0) } }) else {
-            throw DocumentProblem(.unreadable, "无法创建临时目录（错误码 \(errno)），请检查临时目录 \(base) 是否可写")
-        }
-        return String(cString: made)
     }
 }
