@@ -17,8 +17,14 @@ public struct Ledger: Sendable {
         try self.init(path: (directory as NSString).appendingPathComponent("ledger.sqlite"), readOnly: readOnly)
     }
 
+    /// SQLite would open a FIFO put in the ledger's place and wait on it for ever, hanging the
+    /// service or `ogiwatch status`; anything but a regular file is refused first.
     public init(path: String, readOnly: Bool = false) throws(LedgerError) {
         self.path = path
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            throw .cannotOpen(path: path, reason: "不是普通文件（FIFO、设备或目录）")
+        }
         var configuration = Configuration()
         configuration.readonly = readOnly
         configuration.busyMode = .timeout(10)

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 import OgiwatchCore
 
@@ -26,7 +21,7 @@ public struct OfficeConverter: Sendable, Equatable {
 
     /// `soffice` as installed now, looked for where the PDF tools are: a reload of the service
     /// finds a LibreOffice installed since it started.
-    public static var installed: OfficeConverter { OfficeConverter(executable: locate("soffice")) }
+    public static var installed: OfficeConverter { OfficeConverter(executable: PopplerTool.locate("soffice")) }
 
     /// What to install; also the wording of every refusal for want of a converter.
     public static let installHint = "请安装 LibreOffice（apt-get install libreoffice-writer-nogui），或把文件另存为 .docx 后重新提交"
@@ -37,25 +32,20 @@ public struct OfficeConverter: Sendable, Equatable {
             let which = executable.map { "（配置的转换程序 \($0) 不存在）" } ?? ""
             throw DocumentProblem(.unsupported, "未安装转换 .doc/.wps 文件所需的 LibreOffice\(which)：\(Self.installHint)")
         }
-        guard let prlimit = Self.locate("prlimit") else {
+        guard let prlimit = PopplerTool.locate("prlimit") else {
             throw DocumentProblem(.unsupported, "未找到 prlimit，无法限制 LibreOffice 转换的资源：请安装 util-linux")
         }
-        let directory = try Self.privateDirectory()
+        let directory = try PrivateTempFile.makeDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let input = directory + "/input.doc"
         guard FileManager.default.createFile(atPath: input, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else {
             throw DocumentProblem(.unreadable, "无法写入临时目录 \(directory)，请检查临时目录是否可写")
         }
-        let cpuSeconds = Int(limits.pdfSeconds.rounded(.up)) + 1
         let process = LimitedProcess(
-            executable: prlimit,
-            arguments: ["--as=\(limits.pdfMaxMemoryBytes)", "--cpu=\(cpuSeconds)", "--fsize=\(limits.pdfMaxOutputBytes)", "--core=0",
-                        "--", soffice, "--headless", "--norestore", "--nolockcheck",
-                        "-env:UserInstallation=file://\(directory)/profile", "--infilter=MS Word 97",
-                        "--convert-to", "docx", "--outdir", directory + "/out", input],
-            deadline: .now + .milliseconds(Int(limits.pdfSeconds * 1000)),
-            maxOutputBytes: limits.pdfMaxOutputBytes
-        )
+            budgeted: [soffice, "--headless", "--norestore", "--nolockcheck", "-env:UserInstallation=file://\(directory)/profile",
+                       "--infilter=MS Word 97", "--convert-to", "docx", "--outdir", directory + "/out", input],
+            prlimit: prlimit, limits: limits, maxFileBytes: limits.pdfMaxOutputBytes,
+            deadline: .now + .milliseconds(Int(limits.pdfSeconds * 1000)))
         let result: LimitedProcess.Result
         do {
             result = try process.run()
@@ -75,18 +65,5 @@ public struct OfficeConverter: Sendable, Equatable {
             throw DocumentProblem(.unsupported, "LibreOffice 无法读取该文件（不是 Word 97-2003 或 WPS 文字文档，或已损坏）；请把文件另存为 .docx 后重新提交")
         }
         return [UInt8](output)
-    }
-
-    private static func privateDirectory() throws(DocumentProblem) -> String {
-        let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        var template = Array((base + "/ogiwatch-office-XXXXXX").utf8CString)
-        guard let made = template.withUnsafeMutableBufferPointer({ $0.baseAddress.flatMap { mkdtemp($0) } }) else {
-            throw DocumentProblem(.unreadable, "无法创建临时目录（错误码 \(errno)），请检查临时目录 \(base) 是否可写")
-        }
-        return String(cString: made)
-    }
-
-    private static func locate(_ name: String) -> String? {
-        PopplerTool.defaultSearchPath.map { $0 + "/" + name }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 }

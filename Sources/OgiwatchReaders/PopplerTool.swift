@@ -26,13 +26,7 @@ struct PopplerTool: Sendable {
         guard let prlimit = Self.locate("prlimit", in: searchPath) else {
             throw DocumentProblem(.unreadable, "未找到 prlimit，无法限制 PDF 转换的资源：请安装 util-linux")
         }
-        let cpuSeconds = Int(limits.pdfSeconds.rounded(.up)) + 1
-        let process = LimitedProcess(
-            executable: prlimit,
-            arguments: ["--as=\(limits.pdfMaxMemoryBytes)", "--cpu=\(cpuSeconds)", "--fsize=0", "--core=0", "--", tool] + arguments,
-            deadline: deadline,
-            maxOutputBytes: limits.pdfMaxOutputBytes
-        )
+        let process = LimitedProcess(budgeted: [tool] + arguments, prlimit: prlimit, limits: limits, maxFileBytes: 0, deadline: deadline)
         do {
             return try process.run()
         } catch {
@@ -40,8 +34,20 @@ struct PopplerTool: Sendable {
         }
     }
 
-    private static func locate(_ name: String, in directories: [String]) -> String? {
+    /// The first executable `name` in `directories`; also how the office converter finds `soffice`.
+    static func locate(_ name: String, in directories: [String] = defaultSearchPath) -> String? {
         directories.map { $0 + "/" + name }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+}
+
+extension LimitedProcess {
+    /// `command` behind util-linux `prlimit` with the reader's memory and CPU budgets, and
+    /// `maxFileBytes` as the most it may write to a file (0: only to its pipe).
+    init(budgeted command: [String], prlimit: String, limits: ReadLimits, maxFileBytes: Int, deadline: ContinuousClock.Instant) {
+        let cpuSeconds = Int(limits.pdfSeconds.rounded(.up)) + 1
+        self.init(executable: prlimit,
+                  arguments: ["--as=\(limits.pdfMaxMemoryBytes)", "--cpu=\(cpuSeconds)", "--fsize=\(maxFileBytes)", "--core=0", "--"] + command,
+                  deadline: deadline, maxOutputBytes: limits.pdfMaxOutputBytes)
     }
 }
 

@@ -19,8 +19,23 @@ enum PrivateTempFile {
         return try body(path)
     }
 
+    /// A fresh directory only this user can enter (`mkdtemp`, mode 0700), for a converter that
+    /// needs room of its own; the caller removes it.
+    static func makeDirectory() throws(DocumentProblem) -> String {
+        var template = Array((base + "/ogiwatch-office-XXXXXX").utf8CString)
+        guard let made = template.withUnsafeMutableBufferPointer({ $0.baseAddress.flatMap { mkdtemp($0) } }) else {
+            throw DocumentProblem(.unreadable, "无法创建临时目录（错误码 \(errno)），请检查临时目录 \(base) 是否可写")
+        }
+        return String(cString: made)
+    }
+
+    /// `$TMPDIR`, or `/tmp` when it is unset or empty.
+    private static var base: String {
+        ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    }
+
     private static func create(bytes: [UInt8]) throws(DocumentProblem) -> String {
-        let directory = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        let directory = base
         var template = Array((directory + "/ogiwatch-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { buffer in
             buffer.baseAddress.map { mkstemp($0) } ?? -1

@@ -5,6 +5,7 @@ public enum SummaryError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotWrite(path: String, reason: String)
     case cannotList(directory: String, reason: String)
     case sendFailed(file: String, reason: String)
+    case unsendable(file: String, reason: String)
 
     public var description: String {
         switch self {
@@ -18,6 +19,8 @@ public enum SummaryError: Error, Sendable, Equatable, CustomStringConvertible {
             "无法读取摘要目录 \(directory)：\(reason)（请检查状态目录及其权限）"
         case .sendFailed(let file, let reason):
             "摘要 \(file) 未能交给 sendmail：\(reason)。它和之后的摘要保留待发，下次运行时按日期顺序重发；请检查本机邮件服务（如 exim4、postfix）"
+        case .unsendable(let file, let reason):
+            "摘要目录中的 \(file) 无法作为摘要发送：\(reason)。它和之后的摘要保留待发；请把它移出摘要目录，或换成 ogiwatch summary 生成的文件"
         }
     }
 }

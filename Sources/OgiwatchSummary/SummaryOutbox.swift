@@ -13,11 +13,19 @@ public struct SummaryOutbox: Sendable {
 
     /// Unsent summaries, oldest day first (the names are dates, so name order is day order).
     public func pending() throws(SummaryError) -> [String] {
+        try names().filter { $0.hasSuffix(".eml") && !$0.hasPrefix(".") }
+    }
+
+    /// Names that are no summary, sent or unsent, nor one being written (`.<day>.eml.XXXXXX`):
+    /// they are not mailed, and the command says so rather than pass over them in silence.
+    public func strays() throws(SummaryError) -> [String] {
+        try names().filter { !$0.hasPrefix(".") && !$0.hasSuffix(".eml") && !$0.hasSuffix(".eml.sent") }
+    }
+
+    private func names() throws(SummaryError) -> [String] {
         guard FileManager.default.fileExists(atPath: directory) else { return [] }
         do {
-            return try FileManager.default.contentsOfDirectory(atPath: directory)
-                .filter { $0.hasSuffix(".eml") && !$0.hasPrefix(".") }
-                .sorted()
+            return try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
         } catch {
             throw .cannotList(directory: directory, reason: error.localizedDescription)
         }
@@ -43,6 +51,26 @@ public struct SummaryOutbox: Sendable {
         return sent
     }
 
+    /// Opens a summary for sendmail's stdin. Anyone who can write the directory could leave a
+    /// FIFO, a device or a symlink under a summary's name: each is refused with its name
+    /// instead of blocking the mail unit or mailing what the link points at.
+    private static func openMail(_ path: String) throws(SummaryError) -> FileHandle {
+        let name = DisplayText.escaped((path as NSString).lastPathComponent)
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let code = errno
+            throw .unsendable(file: name, reason: code == ELOOP ? "是符号链接" : String(cString: strerror(code)))
+        }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            throw .unsendable(file: name, reason: "不是普通文件（FIFO、设备或目录）")
+        }
+        // sendmail reads it as an ordinary blocking stdin.
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+    }
+
     private func send(_ path: String, sendmail: String) throws(SummaryError) {
         let name = (path as NSString).lastPathComponent
         let process = Process()
@@ -51,8 +79,8 @@ public struct SummaryOutbox: Sendable {
         let errors = Pipe()
         process.standardOutput = FileHandle.nullDevice
         process.standardError = errors
+        process.standardInput = try Self.openMail(path)
         do {
-            process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
             try process.run()
         } catch {
             throw .sendFailed(file: name, reason: "无法运行 \(sendmail)（\(error.localizedDescription)）")

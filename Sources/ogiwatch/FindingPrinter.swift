@@ -1,6 +1,7 @@
 import Foundation
 import OgiwatchCheck
 import OgiwatchCore
+import OgiwatchText
 
 /// Prints check results for people (grouped by file) or for programs (JSON lines).
 struct FindingPrinter {
@@ -26,7 +27,8 @@ struct FindingPrinter {
         if let t = result.template { about.append("\(t) 年格式") }
         if let o = result.organ { about.append(o) }
         if let y = result.year { about.append("\(y) 年度") }
-        var out = result.name + (about.isEmpty ? "" : "（\(about.joined(separator: " · "))）") + "\n"
+        // A name is escaped as the journal spells it: a newline in it must not forge another file's heading.
+        var out = SafeText.escaped(Array(result.name.utf8)) + (about.isEmpty ? "" : "（\(about.joined(separator: " · "))）") + "\n"
         if result.findings.isEmpty { return out + "  未发现问题\n\n" }
         for f in result.findings.sorted(by: { $0.severity > $1.severity }) {
             let place = f.location.display

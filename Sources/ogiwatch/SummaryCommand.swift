@@ -42,6 +42,10 @@ struct SummaryCommand: ParsableCommand {
 
     private func send() throws {
         let outbox = SummaryOutbox(stateDirectory: try service.settings().resolvedStateDirectory())
+        for name in try outbox.strays() {
+            let note = "警告：摘要目录 \(outbox.directory) 中的 \(DisplayText.escaped(name)) 不是 ogiwatch 生成的摘要（<日期>.eml），不发送；请把它移出该目录\n"
+            FileHandle.standardError.write(Data(note.utf8))
+        }
         let sent = try outbox.sendAll(sendmail: sendmail)
         for name in sent { print("已发送 \(name)") }
         if sent.isEmpty { print("没有待发送的摘要") }

@@ -99,4 +99,16 @@ import Testing
     @Test func unwritableDirectoryIsAClearError() {
         #expect(throws: LedgerError.self) { try Ledger(directory: "/proc/ogiwatch-nowhere") }
     }
+
+    /// SQLite would wait on a FIFO for ever; it is refused before SQLite sees it.
+    @Test func aFifoInPlaceOfTheLedgerIsRefusedWithoutWaiting() throws {
+        let state = directory + "/fifo"
+        try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
+        #expect(mkfifo(state + "/ledger.sqlite", 0o600) == 0)
+        for readOnly in [true, false] {
+            #expect(throws: LedgerError.cannotOpen(path: state + "/ledger.sqlite", reason: "不是普通文件（FIFO、设备或目录）")) {
+                try Ledger(directory: state, readOnly: readOnly)
+            }
+        }
+    }
 }

@@ -26,6 +26,24 @@ import Testing
         #expect(text?.reason == "文件扩展名是 .doc/.wps，内容却不是 Word 97-2003 或 WPS 文字文档；请另存为 .docx 后重新提交")
     }
 
+    /// A .docx, RTF or HTML file saved under a .doc name is told apart from a Word 97 file without
+    /// LibreOffice: the converter given here does not exist, so reaching it would say so instead.
+    @Test func aDocThatIsReallyDocxRtfOrHtmlIsRefusedWithoutTheConverter() {
+        let absent = OfficeConverter(executable: "/nonexistent/soffice")
+        for content in ["PK\u{03}\u{04}\u{14}\u{00}\u{06}\u{00}word/document.xml", "{\\rtf1\\ansi 年度报告}", "<html><body>年度报告</body></html>"] {
+            let refused = problem(Array(content.utf8), converter: absent)
+            #expect(refused?.kind == .unsupported, "\(content)")
+            #expect(refused?.reason == "文件扩展名是 .doc/.wps，内容却不是 Word 97-2003 或 WPS 文字文档；请另存为 .docx 后重新提交", "\(content)")
+        }
+    }
+
+    @Test func anEmptyDocLooksIncomplete() {
+        let empty = problem([], converter: OfficeConverter(executable: "/nonexistent/soffice"))
+        #expect(empty?.kind == .unreadable)
+        #expect(empty?.looksIncomplete == true)
+        #expect(empty?.reason == "文件为空或只有开头几个字节，似乎未写完")
+    }
+
     @Test func aCompoundFileCutShortLooksIncomplete() {
         #expect(problem(Array(Self.compound.prefix(4)))?.looksIncomplete == true)
         let cut = problem(Self.compound + [UInt8](repeating: 0, count: 700))

@@ -72,4 +72,47 @@ import Testing
         #expect(try String(contentsOfFile: log, encoding: .utf8)
             == "-t -i X-Day: 2026-11-18\n-t -i X-Day: 2026-11-19\n-t -i X-Day: 2026-11-20\n")
     }
+
+    @Test func aFifoOrSymlinkUnderASummaryNameIsNamedAndStopsTheRunWithoutHanging() throws {
+        let scenario = try LedgerScenario()
+        let summaries = scenario.stateDirectory + "/summaries"
+        try FileManager.default.createDirectory(atPath: summaries, withIntermediateDirectories: true)
+        try Self.write("2026-11-18", in: summaries)
+        #expect(mkfifo(summaries + "/2026-11-19.eml", 0o600) == 0)
+        try FileManager.default.createSymbolicLink(atPath: summaries + "/2026-11-20.eml", withDestinationPath: "/etc/passwd")
+        let log = scenario.stateDirectory + "/sent.log"
+        let sendmail = try Self.fakeSendmail(in: scenario.stateDirectory, log: log)
+
+        let fifo = try Tool.run(BuiltProducts.ogiwatch, ["summary", "--send-pending", "--state", scenario.stateDirectory, "--sendmail", sendmail])
+        #expect(fifo.status == 2)
+        #expect(fifo.stderr.contains("摘要目录中的 2026-11-19.eml 无法作为摘要发送：不是普通文件（FIFO、设备或目录）。"
+                                     + "它和之后的摘要保留待发；请把它移出摘要目录，或换成 ogiwatch summary 生成的文件"), "\(fifo.stderr)")
+        #expect(try String(contentsOfFile: log, encoding: .utf8) == "-t -i X-Day: 2026-11-18\n")
+
+        try FileManager.default.removeItem(atPath: summaries + "/2026-11-19.eml")
+        let link = try Tool.run(BuiltProducts.ogiwatch, ["summary", "--send-pending", "--state", scenario.stateDirectory, "--sendmail", sendmail])
+        #expect(link.status == 2)
+        #expect(link.stderr.contains("摘要目录中的 2026-11-20.eml 无法作为摘要发送：是符号链接。"), "\(link.stderr)")
+        #expect(try String(contentsOfFile: log, encoding: .utf8) == "-t -i X-Day: 2026-11-18\n")
+    }
+
+    @Test func filesThatAreNoSummaryAreNamedAndNotSent() throws {
+        let scenario = try LedgerScenario()
+        let summaries = scenario.stateDirectory + "/summaries"
+        try FileManager.default.createDirectory(atPath: summaries, withIntermediateDirectories: true)
+        try Self.write("2026-11-20", in: summaries)
+        for name in ["notes.txt", "2026-11-19.EML", "a\nb.eml~", ".2026-11-21.eml.Ab12Cd"] {
+            try "X-Day: \(name)\n\n".write(toFile: summaries + "/" + name, atomically: true, encoding: .utf8)
+        }
+        let log = scenario.stateDirectory + "/sent.log"
+        let sendmail = try Self.fakeSendmail(in: scenario.stateDirectory, log: log)
+
+        let run = try Tool.run(BuiltProducts.ogiwatch, ["summary", "--send-pending", "--state", scenario.stateDirectory, "--sendmail", sendmail])
+        #expect(run.status == 0)
+        #expect(run.stdout == "已发送 2026-11-20.eml\n")
+        #expect(run.stderr == ["2026-11-19.EML", "a\\nb.eml~", "notes.txt"].map {
+            "警告：摘要目录 \(summaries) 中的 \($0) 不是 ogiwatch 生成的摘要（<日期>.eml），不发送；请把它移出该目录\n"
+        }.joined(), "\(run.stderr)")
+        #expect(try String(contentsOfFile: log, encoding: .utf8) == "-t -i X-Day: 2026-11-20\n")
+    }
 }

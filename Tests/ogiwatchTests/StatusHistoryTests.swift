@@ -113,4 +113,38 @@ import Testing
         #expect(unknown.status == 1)
         #expect(unknown.stdout == "台账中没有「无此机关」的记录（可以给出报告文件的路径或机关名称的一部分）\n")
     }
+
+    /// A ledger that is a FIFO or not a database: `status` and `history` end with exit status 2
+    /// and a message naming the file, instead of waiting on it.
+    @Test func statusAndHistoryWithAnUnusableLedgerNameIt() throws {
+        let fifo = try Scratch(), garbage = try Scratch()
+        #expect(mkfifo(fifo.state + "/ledger.sqlite", 0o600) == 0)
+        try "这不是数据库\n".write(toFile: garbage.state + "/ledger.sqlite", atomically: true, encoding: .utf8)
+        for command in [["status"], ["history", "某_区%"]] {
+            let waiting = try CheckCommandTests.ogiwatch([command[0], "--state", fifo.state] + command.dropFirst())
+            #expect(waiting.status == 2)
+            #expect(waiting.stderr.contains("无法打开台账 \(fifo.state)/ledger.sqlite：不是普通文件（FIFO、设备或目录）"), "\(waiting.stderr)")
+            let damaged = try CheckCommandTests.ogiwatch([command[0], "--state", garbage.state] + command.dropFirst())
+            #expect(damaged.status == 2)
+            #expect(damaged.stderr.contains("无法打开台账 \(garbage.state)/ledger.sqlite：SQLite error 26: file is not a database"), "\(damaged.stderr)")
+        }
+    }
+
+    /// A status file cut short or replaced by a FIFO: `status` ends with exit status 2 and says
+    /// which file and what to do, instead of waiting or printing a state it cannot know.
+    @Test func statusWithAnUnusableStatusFileNamesIt() throws {
+        let scratch = try Scratch()
+        _ = try Ledger(directory: scratch.state)
+        let path = scratch.state + "/status.json"
+        try "{\"state\": \"run".write(toFile: path, atomically: true, encoding: .utf8)
+        let cut = try CheckCommandTests.ogiwatch(["status", "--state", scratch.state])
+        #expect(cut.status == 2)
+        #expect(cut.stderr.contains("状态文件 \(path) 已损坏：重启服务（systemctl restart ogiwatch）会重新写入"), "\(cut.stderr)")
+
+        try FileManager.default.removeItem(atPath: path)
+        #expect(mkfifo(path, 0o600) == 0)
+        let fifo = try CheckCommandTests.ogiwatch(["status", "--state", scratch.state])
+        #expect(fifo.status == 2)
+        #expect(fifo.stderr.contains("无法读取状态文件 \(path)：不是普通文件（符号链接、FIFO、设备或目录）"), "\(fifo.stderr)")
+    }
 }
