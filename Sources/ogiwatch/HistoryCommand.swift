@@ -17,6 +17,13 @@ struct HistoryCommand: ParsableCommand {
 
     @OptionGroup var service: ServiceOptions
 
+    /// An empty name would match every organ's reports: a typo, not a question.
+    func validate() throws {
+        if subject.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("请给出报告文件路径或机关名称（不能为空）")
+        }
+    }
+
     func run() throws {
         let ledger = try Ledger(directory: try service.settings().resolvedStateDirectory(), readOnly: true)
         let versions = isPath ? try ledger.versions(path: Array(absolutePath.utf8)) : try ledger.versions(organ: subject)

@@ -60,6 +60,13 @@ import Testing
         #expect(summary.stderr.hasPrefix("错误：找不到台账 /nonexistent/ogiwatch-state/ledger.sqlite"), "\(summary.stderr)")
     }
 
+    /// An empty organ name would list every organ's reports.
+    @Test func historyRefusesAnEmptyName() throws {
+        let run = try Self.ogiwatch(["history", " ", "--state", "/nonexistent/ogiwatch-state"])
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("错误：请给出报告文件路径或机关名称（不能为空）\n"), "\(run.stderr)")
+    }
+
     /// An error of a command that parsed says what is wrong, not the root's usage line.
     @Test func anUnknownRuleIsNamedWithoutTheUsage() throws {
         let run = try Self.ogiwatch(["rules", "explain", "NOSUCH"] + CheckCommandTests.rules)
